@@ -1,0 +1,13 @@
+"""Quote and attribution extraction for news articles.
+
+    >>> from quotes import extract
+    >>> result = extract("“We will win,” she said.")
+    >>> result["quotes"][0]["text"]
+
+`extract(text, doc_id=None) -> dict` returns the JSON-ready result of the v1 API contract
+(`quotes`, `speakers`, `meta`). The engine has no web dependencies.
+"""
+from quotes.nlp import load_pipeline, model_info
+from quotes.pipeline import extract, extract_many
+
+__all__ = ["extract", "extract_many", "load_pipeline", "model_info"]

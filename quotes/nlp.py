@@ -1,0 +1,56 @@
+"""Stanza pipeline loading: once per process, from STANZA_RESOURCES_DIR."""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+# The processors the engine needs; ner is added when the installed package has it.
+REQUIRED_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+SHARED_MODELS = Path(__file__).resolve().parent.parent.parent / "shared" / "models" / "stanza"
+
+
+def resources_dir() -> str:
+    """Where the Stanza models live: STANZA_RESOURCES_DIR, else ../shared/models/stanza, else Stanza's default."""
+    configured = os.environ.get("STANZA_RESOURCES_DIR")
+    if configured:
+        return configured
+    if SHARED_MODELS.is_dir():
+        return str(SHARED_MODELS)
+    return str(Path.home() / "stanza_resources")
+
+
+def _available_processors(directory: str) -> list[str]:
+    english = Path(directory) / "en"
+    processors = list(REQUIRED_PROCESSORS)
+    if (english / "ner").is_dir():
+        processors.append("ner")
+    return processors
+
+
+@functools.lru_cache(maxsize=1)
+def load_pipeline():
+    """The process-wide Stanza pipeline (loaded on first call, then cached)."""
+    import stanza  # imported lazily: importing torch costs a second
+
+    directory = resources_dir()
+    return stanza.Pipeline(
+        "en",
+        dir=directory,
+        processors=",".join(_available_processors(directory)),
+        download_method=None,
+        logging_level="WARN",
+    )
+
+
+def model_info() -> dict:
+    """The Stanza version and the package of each loaded processor."""
+    import stanza
+
+    pipeline = load_pipeline()
+    packages = {}
+    for name, processor in pipeline.processors.items():
+        config = getattr(processor, "config", {}) or {}
+        model_path = config.get("model_path") or ""
+        packages[name] = Path(model_path).stem if model_path else None
+    return {"stanza": stanza.__version__, "resources_dir": resources_dir(), "packages": packages}
