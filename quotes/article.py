@@ -1,0 +1,143 @@
+"""The parsed-article object that every engine stage reads and extends.
+
+Each stage is a module of pure functions over an `Article`: `marks` finds quoted pieces in the
+raw text, `parse` fills the words from Stanza, `cues` finds reporting cues, `attribution`
+links quotes to cues and speakers, `affiliations` and `records` finish the job.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Word:
+    """One syntactic word of the Stanza parse, with offsets into the submitted text."""
+
+    index: int  # position in Article.words
+    sentence: int
+    text: str
+    lemma: str
+    upos: str
+    xpos: str
+    deprel: str
+    head: int | None  # index into Article.words; None for the root
+    start: int
+    end: int
+    ner: str = "O"
+    feats: str = ""
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class QuotedPiece:
+    """The text between one opening and one closing quote mark (marks excluded)."""
+
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when the copy never closed it
+    start: int  # content start
+    end: int  # content end
+    paragraph: int
+    continues: bool = False  # the quote goes on in the next paragraph (news style)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue: a speech verb ("said", "told"), or "according to"."""
+
+    word: int  # index of the cue word
+    lemma: str
+    start: int
+    end: int
+    text: str
+    complement_only: bool = False  # counts only when the content is its complement ("agreed that")
+
+
+@dataclass
+class Mention:
+    """A noun phrase that names (or points to) a speaker."""
+
+    start: int
+    end: int
+    head: int | None  # word index of the phrase head
+    name: str  # the name as written, titles and honorifics stripped
+    type: str  # person | organization | group | unknown | pronoun
+    role: str | None = None
+    affiliation: tuple[str, int, int] | None = None  # (name, start, end)
+
+
+@dataclass
+class Attribution:
+    """One output record before serialisation: quoted pieces, cue, speaker mention."""
+
+    pieces: list[QuotedPiece]
+    kind: str  # direct | mixed | indirect
+    cue: Cue | None = None
+    mention: Mention | None = None
+    method: str = "none"  # how the speaker was found: confidence comes from it
+    spans: list[tuple[int, int]] = field(default_factory=list)  # for indirect content
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0] if self.spans else self.pieces[0].start
+
+    @property
+    def content_spans(self) -> list[tuple[int, int]]:
+        return self.spans or [(p.start, p.end) for p in self.pieces]
+
+
+@dataclass
+class Article:
+    text: str
+    words: list[Word] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # word index ranges [a, b)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # char ranges
+    pieces: list[QuotedPiece] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        kids: list[list[int]] = [[] for _ in self.words]
+        for word in self.words:
+            if word.head is not None:
+                kids[word.head].append(word.index)
+        return kids
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    def word_at(self, offset: int) -> int | None:
+        """Index of the word covering `offset`, or the next word after it."""
+        i = bisect.bisect_right(self._word_starts, offset) - 1
+        if i >= 0 and self.words[i].end > offset:
+            return i
+        return i + 1 if i + 1 < len(self.words) else None
+
+    def words_between(self, start: int, end: int) -> range:
+        """Indices of the words lying inside the char range [start, end)."""
+        a = bisect.bisect_left(self._word_starts, start)
+        b = bisect.bisect_left(self._word_starts, end)
+        return range(a, b)
+
+    @cached_property
+    def _quoted_ranges(self) -> list[tuple[int, int]]:
+        # marks included, so that the marks themselves count as inside
+        return sorted((p.open_mark, (p.close_mark + 1) if p.close_mark is not None else p.end)
+                      for p in self.pieces)
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._quoted_ranges, (offset, float("inf"))) - 1
+        return i >= 0 and self._quoted_ranges[i][0] <= offset < self._quoted_ranges[i][1]
+
+    def paragraph_of(self, offset: int) -> int:
+        starts = [a for a, _ in self.paragraphs]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def sentence_of(self, word: int) -> tuple[int, int]:
+        return self.sentences[self.words[word].sentence]

@@ -1,0 +1,257 @@
+"""Stage 4: group quoted pieces into quotations and link each to its cue and speaker.
+
+Patterns, most reliable first:
+- the quote lies inside the cue's clause: "Wang said the U.S. should stop “putting forward” ..."
+  (walk up the parse from the quote to a cue verb);
+- the cue hangs off the quote: "“...,” stated Jessica Chen Weiss" / "“...,” Mr. Hass added";
+- the nearest cue in the quote's sentence or the sentence right after it;
+- a quote with no cue of its own that follows a quote of the same paragraph continues it.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quotes import affiliations, lexicons
+from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece
+from quotes.mentions import describe, mention_at, phrase_after
+from quotes.speakers import NameIndex, normalise, resolve_pronoun
+
+SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
+# Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
+SUBJECT_SHARING_DEPRELS = frozenset({"xcomp", "conj", "advcl", "acl", "parataxis"})
+MAX_SPLIT_GAP = 120  # chars of attribution between the two halves of a split quote
+MAX_CUE_DISTANCE = 160  # chars between a quote and a cue that is not linked to it by the parse
+ANCESTOR_STEPS = 6
+SENTENCE_END = frozenset(".!?")
+
+
+# ---- grouping ------------------------------------------------------------------------------
+def _splits_around_cue(article: Article, left: QuotedPiece, right: QuotedPiece) -> bool:
+    """“A,” he added, “and B.” — the gap holds a cue and no sentence end."""
+    if left.close_mark is None or left.paragraph != right.paragraph:
+        return False
+    gap = article.text[left.close_mark + 1:right.open_mark]
+    if len(gap) > MAX_SPLIT_GAP or not gap.rstrip().endswith((",", ":")):
+        return False
+    before_close = article.text[left.start:left.close_mark].rstrip()
+    if not (before_close.endswith(",") or gap.lstrip().startswith(",")):
+        return False
+    return any(left.close_mark < cue.start < right.open_mark for cue in article.cues)
+
+
+def group_pieces(article: Article) -> list[list[QuotedPiece]]:
+    """Quotations as lists of pieces: paragraph continuations and split quotes joined."""
+    groups: list[list[QuotedPiece]] = []
+    for piece in article.pieces:
+        if groups and (groups[-1][-1].continues or _splits_around_cue(article, groups[-1][-1], piece)):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
+# ---- kind ----------------------------------------------------------------------------------
+def _char_before(text: str, offset: int, floor: int) -> str:
+    i = offset - 1
+    while i >= floor and text[i].isspace():
+        i -= 1
+    return text[i] if i >= floor else ""
+
+
+def quote_kind(article: Article, group: list[QuotedPiece]) -> str:
+    """`direct` for a quoted statement, `mixed` for a fragment inside reported speech."""
+    first = group[0]
+    paragraph_start = article.paragraphs[first.paragraph][0]
+    before = _char_before(article.text, first.open_mark, paragraph_start)
+    opens_capitalized = article.text[first.start:first.start + 1].isupper()
+    if before in ("", ":") or before in SENTENCE_END or before in "”\"":
+        return "direct"
+    previous = article.word_at(first.open_mark - 1)
+    previous_word = article.words[previous - 1] if previous else None
+    if opens_capitalized and (before == "," or previous_word is not None
+                              and any(c.word == previous_word.index for c in article.cues)):
+        return "direct"
+    return "mixed"
+
+
+def is_name_not_quote(article: Article, group: list[QuotedPiece]) -> bool:
+    """Titles and scare quotes: “Saturday Night Live”, so-called “guardrails”."""
+    piece = group[0]
+    content = article.text[piece.start:piece.end]
+    words = content.split()
+    before = article.text[max(0, piece.open_mark - 30):piece.open_mark].lower().split()
+    if before and before[-1].strip(",") in lexicons.words(lexicons.TITLE_QUOTE_MARKERS):
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    return len(group) == 1 and len(words) <= 6 and bool(long_words) and all(w[0].isupper() for w in long_words) \
+        and not content.rstrip().endswith((".", "!", "?"))
+
+
+# ---- cues ----------------------------------------------------------------------------------
+def _quote_words(article: Article, group: list[QuotedPiece]) -> list[int]:
+    return [i for piece in group for i in article.words_between(piece.start, piece.end)]
+
+
+def _window(article: Article, group: list[QuotedPiece]) -> tuple[int, int]:
+    """Chars where the quote's cue may stand: its sentences and the sentence after it."""
+    first, last = group[0], group[-1]
+    paragraph_start = article.paragraphs[first.paragraph][0]
+    paragraph_end = article.paragraphs[last.paragraph][1]
+    first_word = article.word_at(first.start)
+    start = article.words[article.sentence_of(first_word)[0]].start if first_word is not None else first.open_mark
+    after = article.word_at((last.close_mark or last.end) + 1)
+    end = last.end
+    if after is not None:
+        end = article.words[article.sentence_of(after)[1] - 1].end
+    return max(start, paragraph_start), min(end, paragraph_end)
+
+
+def _ancestor_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
+    """A cue verb up the parse from the quote: the quote is (inside) what the cue reports."""
+    inside = set(_quote_words(article, group))
+    for word in sorted(inside):
+        head, steps = article.words[word].head, 0
+        while head is not None and steps < ANCESTOR_STEPS:
+            if head not in inside and head in cues_by_word:
+                return cues_by_word[head]
+            head, steps = article.words[head].head, steps + 1
+    return None
+
+
+def _dependent_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue],
+                   window: tuple[int, int]) -> Cue | None:
+    """A cue verb whose head is inside the quote: "“...,” he added" parsed as parataxis."""
+    inside = set(_quote_words(article, group))
+    for word, cue in cues_by_word.items():
+        if window[0] <= cue.start < window[1] and article.words[word].head in inside and not cue.complement_only:
+            return cue
+    return None
+
+
+def _nearest_cue(article: Article, group: list[QuotedPiece], window: tuple[int, int]) -> Cue | None:
+    first, last = group[0], group[-1]
+    quote_start, quote_end = first.open_mark, (last.close_mark or last.end)
+    best, best_distance = None, MAX_CUE_DISTANCE
+    for cue in article.cues:
+        if cue.complement_only or not window[0] <= cue.start < window[1]:
+            continue
+        if quote_start <= cue.start <= quote_end and not any(
+                (p.close_mark or p.end) < cue.start < q.open_mark for p, q in zip(group, group[1:])):
+            continue
+        distance = quote_start - cue.end if cue.end <= quote_start else cue.start - quote_end
+        distance = max(0, distance)
+        if distance < best_distance:
+            best, best_distance = cue, distance
+    return best
+
+
+def find_cue(article: Article, group: list[QuotedPiece]) -> tuple[Cue | None, str]:
+    cues_by_word = {cue.word: cue for cue in article.cues}
+    window = _window(article, group)
+    cue = _ancestor_cue(article, group, cues_by_word)
+    if cue and window[0] <= cue.start < window[1]:
+        return cue, "parse"
+    cue = _dependent_cue(article, group, cues_by_word, window)
+    if cue:
+        return cue, "parse"
+    cue = _nearest_cue(article, group, window)
+    return (cue, "nearby") if cue else (None, "none")
+
+
+# ---- speakers ------------------------------------------------------------------------------
+def _subject(article: Article, verb: int) -> int | None:
+    """The subject of `verb`, climbing through clauses that share their head's subject."""
+    for _ in range(4):
+        for child in article.children[verb]:
+            word = article.words[child]
+            if word.deprel in SUBJECT_DEPRELS and not article.in_quote(word.start) and word.upos != "PUNCT":
+                return child
+        word = article.words[verb]
+        if word.deprel not in SUBJECT_SHARING_DEPRELS or word.head is None:
+            return None
+        if word.deprel == "parataxis" and article.in_quote(article.words[word.head].start):
+            return None
+        verb = word.head
+    return None
+
+
+def _according_to_source(article: Article, cue: Cue) -> int | None:
+    """Head noun of the phrase after "according to"."""
+    head = article.words[cue.word].head
+    if head is not None and head > cue.word + 1 and not article.in_quote(article.words[head].start):
+        return head
+    for i in range(cue.word + 2, min(cue.word + 12, len(article.words))):
+        if article.words[i].upos in ("NOUN", "PROPN") and (i + 1 == len(article.words)
+                                                            or article.words[i + 1].upos not in ("NOUN", "PROPN")):
+            return i
+    return None
+
+
+def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None) -> tuple[Mention | None, str]:
+    """The speaker phrase of `cue`, from the parse or the local pattern around the quote."""
+    if cue.lemma == "according to":
+        source = _according_to_source(article, cue)
+        return (mention_at(article, source), "according") if source is not None else (None, "none")
+    closing = None
+    if group:
+        closing = next((p.close_mark for p in reversed(group) if p.close_mark is not None and p.close_mark < cue.start),
+                       None)
+    subject = _subject(article, cue.word)
+    if closing is not None:
+        between = article.words_between(closing + 1, cue.start)
+        content = [i for i in between if article.words[i].upos != "PUNCT"]
+        if not content:  # inverted: “...,” stated Jessica Chen Weiss, a Cornell University professor
+            if subject is None or subject < cue.word:
+                found = phrase_after(article, cue.word + 1)
+                if found:
+                    return describe(article, *found), "inverted"
+        elif subject is None or not (closing < article.words[subject].start < cue.start):
+            # “...,” Foreign Ministry spokesman Wang Wenbin told — trust the words, not the arcs
+            heads = [i for i in content if article.words[i].head not in content]
+            head = heads[-1] if heads else content[-1]
+            return describe(article, content[0], content[-1] + 1, head), "between"
+    if subject is not None:
+        return mention_at(article, subject), "subject"
+    return None, "none"
+
+
+# ---- the stage -----------------------------------------------------------------------------
+def _resolve(article: Article, mention: Mention | None, previous: list[Mention], index: NameIndex) -> Mention | None:
+    if mention is None:
+        return None
+    if mention.type == "pronoun":
+        return resolve_pronoun(article, mention, previous, index)
+    return affiliations.attach(article, normalise(article, mention, index), index)
+
+
+def _continues_previous(article: Article, group: list[QuotedPiece], previous: Attribution | None) -> bool:
+    """A quote with no cue right after another one of the same speaker: “...,” he said. “More.”"""
+    if previous is None or previous.mention is None or previous.kind == "indirect":
+        return False
+    last = previous.pieces[-1]
+    return group[0].paragraph - last.paragraph <= 1 and group[0].start > last.end
+
+
+def attribute(article: Article) -> list[Attribution]:
+    """Quotations of the article with their cue and speaker, in text order."""
+    index = NameIndex(article)
+    found: list[Attribution] = []
+    for group in group_pieces(article):
+        kind = quote_kind(article, group)
+        cue, method = find_cue(article, group)
+        if cue is None and is_name_not_quote(article, group):
+            continue
+        mention = None
+        if cue is not None:
+            mention, how = speaker_mention(article, cue, group)
+            method = how if mention is not None else method
+        elif kind == "direct" and _continues_previous(article, group, found[-1] if found else None):
+            previous = found[-1]
+            cue, mention, method = previous.cue, previous.mention, "continued"
+        elif kind == "mixed":
+            continue  # a quoted fragment nobody is said to have said: a scare quote
+        previous_mentions = [a.mention for a in found if a.mention is not None]
+        if method != "continued":
+            mention = _resolve(article, mention, previous_mentions, index)
+        found.append(Attribution(group, kind, cue, mention, method))
+    return found

@@ -1,0 +1,42 @@
+"""Stage 3: find reporting cues outside the quotes: speech verbs by lemma, and "according to"."""
+from __future__ import annotations
+
+from quotes import lexicons
+from quotes.article import Article, Cue, Word
+
+# Tags a cue verb may carry: the small model sometimes tags "stated" or "added" ADJ/NOUN.
+VERB_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
+# Nouns that look like cue verbs but are not ("a post", "the call").
+NOMINAL_DEPRELS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "compound", "nsubj:pass", "appos"})
+
+
+def _is_cue_verb(word: Word) -> bool:
+    lemma = word.lemma.lower()
+    if word.upos not in VERB_TAGS:
+        return False
+    if word.upos != "VERB" and (word.deprel in NOMINAL_DEPRELS or word.xpos.startswith("NN")
+                                and not word.text.lower().endswith("ed")):
+        return False
+    return lemma in lexicons.words(lexicons.CUE_VERBS) or lemma in lexicons.words(lexicons.COMPLEMENT_CUES)
+
+
+def _according_to(article: Article, word: Word) -> bool:
+    following = article.words[word.index + 1] if word.index + 1 < len(article.words) else None
+    return word.text.lower() == "according" and following is not None and following.text.lower() == "to"
+
+
+def find_cues(article: Article) -> list[Cue]:
+    """Every cue word of the article that lies outside the quoted pieces."""
+    found = []
+    complement_only = lexicons.words(lexicons.COMPLEMENT_CUES)
+    for word in article.words:
+        if article.in_quote(word.start):
+            continue
+        if _according_to(article, word):
+            end = article.words[word.index + 1].end
+            found.append(Cue(word.index, "according to", word.start, end, article.text[word.start:end]))
+        elif _is_cue_verb(word):
+            lemma = word.lemma.lower()
+            found.append(Cue(word.index, lemma, word.start, word.end, word.text,
+                             complement_only=lemma in complement_only))
+    return found

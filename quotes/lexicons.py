@@ -1,0 +1,43 @@
+"""Word lists the engine reads: data files under quotes/lexicon/, loaded once."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+
+
+def _lines(name: str) -> list[str]:
+    text = (LEXICON_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A one-column list as a set of lower-cased entries."""
+    return frozenset(line.lower() for line in _lines(name))
+
+
+@cache
+def weighted(name: str) -> dict[str, str]:
+    """A two-column list (`entry value`) as a dict."""
+    return dict(line.lower().rsplit(None, 1) for line in _lines(name))
+
+
+@cache
+def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word entries as token tuples, longest first, for longest-match lookups."""
+    return tuple(sorted((tuple(line.lower().split()) for line in _lines(name)), key=len, reverse=True))
+
+
+CUE_VERBS = "cue_verbs"
+COMPLEMENT_CUES = "complement_cues"
+HONORIFICS = "honorifics"
+TITLES = "titles"
+ORGANIZATION_WORDS = "organization_words"
+DOCUMENT_NOUNS = "document_nouns"
+GROUP_NOUNS = "group_nouns"
+PLACES = "places"
+PRONOUNS = "pronouns"
+NATIONALITIES = "nationalities"
+TITLE_QUOTE_MARKERS = "title_quotes"

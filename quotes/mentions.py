@@ -1,0 +1,205 @@
+"""Noun phrases that name speakers: expansion from a parse head, and what a phrase says.
+
+The small parser attaches long phrases loosely, so the pieces that matter (names, titles,
+organisations) are read off capitalisation and the lexicons inside a phrase, and the parse
+only chooses the phrase head.
+"""
+from __future__ import annotations
+
+from quotes import lexicons
+from quotes.article import Article, Mention, Word
+
+# Children that stay inside a speaker's noun phrase (textacy's expand_noun, widened to names).
+NOUN_PHRASE_DEPRELS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nmod:poss",
+                                 "nummod", "case", "det:poss", "compound:prt"})
+# Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
+NAME_CONNECTORS = frozenset({"of", "for", "on", "the", "de", "and", "&"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+WEEKDAYS_AND_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split())
+
+
+def is_name_word(word: Word) -> bool:
+    """A capitalised word that can be part of a name ("U.S.", "J.", "Indo-Pacific")."""
+    return word.is_capitalized and word.upos != "PUNCT" and word.text not in POSSESSIVE_MARKS
+
+
+def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of name words in words[start:end], joined by connectors like "of"."""
+    runs: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if not is_name_word(article.words[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < end:
+            word = article.words[j]
+            if is_name_word(word):
+                j += 1
+            elif (word.text.lower() in NAME_CONNECTORS and j + 1 < end
+                  and is_name_word(article.words[j + 1]) and word.text.lower() != "and"):
+                j += 2
+            else:
+                break
+        a = i + 1 if article.words[i].text.lower() in DETERMINERS else i
+        if a < j:
+            runs.append((a, j))
+        i = j
+    return runs
+
+
+def span_text(article: Article, a: int, b: int) -> str:
+    return article.text[article.words[a].start:article.words[b - 1].end]
+
+
+def organization_strength(article: Article, a: int, b: int) -> int:
+    """2 for an institution, 1 for a unit of one, 0 when the words name no organisation."""
+    org_words = lexicons.weighted(lexicons.ORGANIZATION_WORDS)
+    lowered = [w.text.lower() for w in article.words[a:b]]
+    strengths = [int(org_words.get(w, 0)) for w in lowered]
+    strengths += [int(org_words.get(f"{x} {y}", 0)) for x, y in zip(lowered, lowered[1:])]
+    return max(strengths, default=0)
+
+
+def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] | None:
+    """The strongest organisation name in words[a:b] (the first among equals)."""
+    best, best_strength = None, 0
+    for i, j in capitalized_runs(article, a, b):
+        strength = organization_strength(article, i, j)
+        if strength > best_strength:
+            best, best_strength = (span_text(article, i, j), article.words[i].start, article.words[j - 1].end), strength
+    return best
+
+
+def find_title(tokens: list[str]) -> str | None:
+    """The longest job title found in a sequence of lower-cased tokens."""
+    best: tuple[int, int] | None = None
+    for title in lexicons.phrases(lexicons.TITLES):
+        n = len(title)
+        for i in range(len(tokens) - n + 1):
+            if tuple(tokens[i:i + n]) == title and (best is None or n > best[1] - best[0]):
+                best = (i, i + n)
+    return " ".join(tokens[best[0]:best[1]]) if best else None
+
+
+def _title_tokens() -> frozenset[str]:
+    tokens = {t for title in lexicons.phrases(lexicons.TITLES) for t in title}
+    return frozenset(tokens | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
+                     | set(lexicons.weighted(lexicons.ORGANIZATION_WORDS)))
+
+
+def person_name_tail(article: Article, a: int, b: int) -> int:
+    """Where the person's name starts in the name run words[a:b]: titles before it are dropped."""
+    stop = _title_tokens()
+    i = b
+    while i > a and article.words[i - 1].text.lower() not in stop \
+            and article.words[i - 1].text.lower() not in WEEKDAYS_AND_MONTHS:
+        i -= 1
+    return i
+
+
+def noun_phrase(article: Article, head: int) -> tuple[int, int]:
+    """The contiguous word range of the noun phrase headed by `head`."""
+    members = {head}
+    frontier = [head]
+    while frontier:
+        for child in article.children[frontier.pop()]:
+            word = article.words[child]
+            keep = word.deprel in NOUN_PHRASE_DEPRELS or (
+                word.deprel in ("appos", "nmod") and is_name_word(word) and child > head
+                and not any(article.words[k].text == "," for k in range(head, child)))
+            if keep and child not in members:
+                members.add(child)
+                frontier.append(child)
+    a = b = head
+    while a - 1 in members:
+        a -= 1
+    while b + 1 in members:
+        b += 1
+    # names run on even where the parse cut them ("Jessica" obj, "Chen Weiss" elsewhere)
+    while b + 1 < len(article.words) and is_name_word(article.words[b]) and is_name_word(article.words[b + 1]) \
+            and article.words[b + 1].sentence == article.words[head].sentence:
+        b += 1
+    return a, b + 1
+
+
+def phrase_after(article: Article, first: int) -> tuple[int, int, int] | None:
+    """The noun phrase that starts at word `first` (inverted "said Ryan Hass, a fellow"): (a, b, head)."""
+    words = article.words
+    i = first
+    sentence = words[first].sentence if first < len(words) else -1
+    while i < len(words) and words[i].sentence == sentence and (
+            words[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON")
+            or is_name_word(words[i]) or words[i].text.lower() in NAME_CONNECTORS and i > first):
+        i += 1
+        if words[i - 1].upos == "PRON":
+            break
+    while i > first and words[i - 1].text.lower() in NAME_CONNECTORS:
+        i -= 1
+    if i == first:
+        return None
+    return first, i, i - 1
+
+
+def describe(article: Article, a: int, b: int, head: int) -> Mention:
+    """What the phrase words[a:b] says of its speaker: name, type, role, affiliation."""
+    words = article.words
+    lowered = [w.text.lower() for w in words[a:b]]
+    head_word = words[head]
+    start, end = words[a].start, words[b - 1].end
+
+    pronoun_types = lexicons.weighted(lexicons.PRONOUNS)
+    if b - a == 1 and lowered[0] in pronoun_types:
+        return Mention(start, end, head, head_word.text, "pronoun")
+
+    # a possessor before the head: "China's Ministry of Foreign Affairs", "the State Department's summary"
+    possessive = next((i for i in range(a, b) if words[i].text in POSSESSIVE_MARKS and i < head), None)
+    if head_word.lemma.lower() in lexicons.words(lexicons.DOCUMENT_NOUNS) or head_word.text.lower() in \
+            lexicons.words(lexicons.DOCUMENT_NOUNS):
+        if possessive is not None and possessive > a:
+            return describe(article, a, possessive, possessive - 1)
+        organization = best_organization(article, a, b)
+        if organization:
+            return Mention(start, end, head, organization[0], "organization", affiliation=organization)
+        return Mention(start, end, head, span_text(article, a, b), "unknown")
+    if possessive is not None:
+        a = possessive + 1
+        lowered = [w.text.lower() for w in words[a:b]]
+
+    role = find_title(lowered)
+    runs = capitalized_runs(article, a, b)
+    head_run = next(((i, j) for i, j in runs if i <= head < j), None)
+    organization = best_organization(article, a, b)
+    group_nouns = lexicons.words(lexicons.GROUP_NOUNS)
+
+    if head_run and organization_strength(article, *head_run):
+        name = span_text(article, *head_run)
+        return Mention(start, end, head, name, "organization", affiliation=(name, words[head_run[0]].start,
+                                                                              words[head_run[1] - 1].end))
+    if head_word.text.lower() in group_nouns or (head_word.xpos == "NNS" and not head_word.is_capitalized):
+        name_words = [i for i in range(a, b) if lowered[i - a] not in DETERMINERS]
+        name = span_text(article, name_words[0], b) if name_words else head_word.text
+        return Mention(start, end, head, name, "group", role=None, affiliation=organization)
+    # a title noun followed by the name: "spokesman Wang Wenbin"
+    name_run = head_run or next(((i, j) for i, j in runs if i > head), None)
+    if name_run:
+        name_start = person_name_tail(article, *name_run)
+        if name_start < name_run[1]:
+            name = span_text(article, name_start, name_run[1])
+            if name.lower() in lexicons.words(lexicons.PLACES):
+                return Mention(start, end, head, name, "organization")
+            return Mention(start, end, head, name, "person", role=role, affiliation=organization)
+    if role:
+        name_words = [i for i in range(a, b) if lowered[i - a] not in DETERMINERS]
+        return Mention(start, end, head, span_text(article, name_words[0], b) if name_words else role,
+                       "person", role=role, affiliation=organization)
+    return Mention(start, end, head, span_text(article, a, b), "unknown", affiliation=organization)
+
+
+def mention_at(article: Article, head: int) -> Mention:
+    """The speaker mention whose phrase is headed by word `head`."""
+    a, b = noun_phrase(article, head)
+    return describe(article, a, b, head)

@@ -1,0 +1,42 @@
+"""The engine: a short sequence of stages over one Article."""
+from __future__ import annotations
+
+import time
+
+from quotes import attribution, cues, marks, records
+from quotes.article import Article
+from quotes.nlp import load_pipeline, model_info
+from quotes.parse import fill_words
+
+
+def analyse(text: str, document) -> Article:
+    """Run every stage after parsing on `text` and its Stanza `document`."""
+    article = Article(text)
+    article.paragraphs = marks.paragraphs(text)
+    article.pieces = marks.scan(text, article.paragraphs)
+    fill_words(article, document)
+    article.cues = cues.find_cues(article)
+    article.attributions = attribution.attribute(article)
+    return article
+
+
+def extract_many(texts: list[str], doc_ids: list | None = None) -> list[dict]:
+    """Extract the quotes of several articles; Stanza sees them as one batch."""
+    import stanza
+
+    doc_ids = list(doc_ids) if doc_ids is not None else [None] * len(texts)
+    started = time.perf_counter()
+    pipeline = load_pipeline()
+    documents = pipeline([stanza.Document([], text=text) for text in texts]) if texts else []
+    elapsed_ms = (time.perf_counter() - started) * 1000 / max(1, len(texts))
+    meta = {"models": model_info()}
+    results = []
+    for text, doc_id, document in zip(texts, doc_ids, documents):
+        article = analyse(text, document)
+        results.append(records.build(article, doc_id, {**meta, "elapsed_ms": round(elapsed_ms, 1)}))
+    return results
+
+
+def extract(text: str, doc_id: str | None = None) -> dict:
+    """Extract every quotation of one article, with speaker, affiliation, cue and offsets."""
+    return extract_many([text], [doc_id])[0]
