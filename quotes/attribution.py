@@ -23,6 +23,8 @@ MAX_SPLIT_GAP = 120  # chars of attribution between the two halves of a split qu
 MAX_CUE_DISTANCE = 160  # chars between a quote and a cue that is not linked to it by the parse
 ANCESTOR_STEPS = 6
 SENTENCE_END = frozenset(".!?")
+# Words that may stand between a speaker and its cue: "Wang also said", "officials have said".
+SKIPPED_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
 
 
 # ---- grouping ------------------------------------------------------------------------------
@@ -201,10 +203,9 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None)
         between = article.words_between(closing + 1, cue.start)
         content = [i for i in between if article.words[i].upos != "PUNCT"]
         if not content:  # inverted: “...,” stated Jessica Chen Weiss, a Cornell University professor
-            if subject is None or subject < cue.word:
-                found = phrase_after(article, cue.word + 1)
-                if found:
-                    return describe(article, *found), "inverted"
+            found = phrase_after(article, cue.word + 1)
+            if found:
+                return describe(article, *found), "inverted"
         elif subject is None or not (closing < article.words[subject].start < cue.start):
             # “...,” Foreign Ministry spokesman Wang Wenbin told — trust the words, not the arcs
             heads = [i for i in content if article.words[i].head not in content]
@@ -212,7 +213,29 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None)
             return describe(article, content[0], content[-1] + 1, head), "between"
     if subject is not None:
         return mention_at(article, subject), "subject"
+    subject = _subject_before(article, cue.word)
+    if subject is not None:
+        return mention_at(article, subject), "before"
     return None, "none"
+
+
+def _subject_before(article: Article, verb: int) -> int | None:
+    """The noun right before a cue the parse left without a subject ("Wang, the official, said").
+
+    An apposition set off by commas is stepped over: the speaker is the phrase before it.
+    """
+    first = article.sentence_of(verb)[0]
+    i = verb - 1
+    while i >= first and article.words[i].upos in SKIPPED_BEFORE_CUE:
+        i -= 1
+    if i >= first and article.words[i].text == ",":
+        opening = next((j for j in range(i - 1, first - 1, -1) if article.words[j].text == ","), None)
+        if opening is None:
+            return None
+        i = opening - 1
+    if i < first or article.in_quote(article.words[i].start):
+        return None
+    return i if article.words[i].upos in ("NOUN", "PROPN", "PRON") else None
 
 
 # ---- the stage -----------------------------------------------------------------------------

@@ -11,19 +11,23 @@ from quotes.article import Article, Mention, Word
 
 # Children that stay inside a speaker's noun phrase (textacy's expand_noun, widened to names).
 NOUN_PHRASE_DEPRELS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nmod:poss",
-                                 "nummod", "case", "det:poss", "compound:prt"})
+                                 "nummod", "det:poss", "compound:prt"})
+# Tags of capitalised words that never belong to a name ("Neither Blinken", "He", "I").
+FUNCTION_TAGS = frozenset({"DET", "PRON", "CCONJ", "SCONJ", "ADP", "AUX", "PART", "INTJ", "ADV", "PUNCT", "SYM"})
 # Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
 NAME_CONNECTORS = frozenset({"of", "for", "on", "the", "de", "and", "&"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-WEEKDAYS_AND_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+# Dates are capitalised but never part of a name ("Antony Blinken on Sunday"); "May" can be a surname.
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december".split())
 
 
 def is_name_word(word: Word) -> bool:
     """A capitalised word that can be part of a name ("U.S.", "J.", "Indo-Pacific")."""
-    return word.is_capitalized and word.upos != "PUNCT" and word.text not in POSSESSIVE_MARKS
+    return (word.is_capitalized and word.upos not in FUNCTION_TAGS and word.text not in POSSESSIVE_MARKS
+            and word.text.lower() not in DATE_WORDS)
 
 
 def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, int]]:
@@ -95,8 +99,7 @@ def person_name_tail(article: Article, a: int, b: int) -> int:
     """Where the person's name starts in the name run words[a:b]: titles before it are dropped."""
     stop = _title_tokens()
     i = b
-    while i > a and article.words[i - 1].text.lower() not in stop \
-            and article.words[i - 1].text.lower() not in WEEKDAYS_AND_MONTHS:
+    while i > a and article.words[i - 1].text.lower() not in stop:
         i -= 1
     return i
 
@@ -108,7 +111,8 @@ def noun_phrase(article: Article, head: int) -> tuple[int, int]:
     while frontier:
         for child in article.children[frontier.pop()]:
             word = article.words[child]
-            keep = word.deprel in NOUN_PHRASE_DEPRELS or (
+            # a preposition stays only inside the phrase ("Ministry of Foreign Affairs"), not before it
+            keep = word.deprel in NOUN_PHRASE_DEPRELS or (word.deprel == "case" and (child > head or word.text in POSSESSIVE_MARKS)) or (
                 word.deprel in ("appos", "nmod") and is_name_word(word) and child > head
                 and not any(article.words[k].text == "," for k in range(head, child)))
             if keep and child not in members:
