@@ -25,6 +25,9 @@ ANCESTOR_STEPS = 6
 SENTENCE_END = frozenset(".!?")
 # Words that may stand between a speaker and its cue: "Wang also said", "officials have said".
 SKIPPED_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
+QUOTE_MARK_TOKENS = frozenset('“”"„«»')
+TRAILING_REACH = 8  # words after a closing mark where its cue may stand ("Foreign Ministry spokesman Wang told")
+MAX_BETWEEN_WORDS = 20  # a longer stretch between a quote and its cue is a clause, not a speaker
 
 
 # ---- grouping ------------------------------------------------------------------------------
@@ -100,12 +103,41 @@ def _window(article: Article, group: list[QuotedPiece]) -> tuple[int, int]:
     paragraph_start = article.paragraphs[first.paragraph][0]
     paragraph_end = article.paragraphs[last.paragraph][1]
     first_word = article.word_at(first.start)
-    start = article.words[article.sentence_of(first_word)[0]].start if first_word is not None else first.open_mark
+    start = article.words[_sentence_start(article, first_word)].start if first_word is not None else first.open_mark
     after = article.word_at((last.close_mark or last.end) + 1)
     end = last.end
     if after is not None:
         end = article.words[article.sentence_of(after)[1] - 1].end
     return max(start, paragraph_start), min(end, paragraph_end)
+
+
+def _sentence_start(article: Article, word: int) -> int:
+    """First word of `word`'s sentence, joining sentences the tokenizer cut before a lowercase
+    word ("Microsoft Corp. co-founder Bill Gates")."""
+    first = article.sentence_of(word)[0]
+    while first > 0 and article.words[first].text[:1].islower():
+        first = article.sentence_of(first - 1)[0]
+    return first
+
+
+def _trailing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
+    """The cue right after a piece's closing mark: “...,” said Daniel Kritenbrink / “...?” she asked."""
+    for piece in group:
+        if piece.close_mark is None or article.text[piece.start:piece.end].endswith("."):
+            continue
+        following = article.word_at(piece.close_mark + 1)
+        if following is None:
+            continue
+        sentence_end = article.sentence_of(following)[1]
+        paragraph_end = article.paragraphs[piece.paragraph][1]
+        for word in range(following, min(sentence_end, following + TRAILING_REACH)):
+            text = article.words[word].text
+            if text in SENTENCE_END or text in QUOTE_MARK_TOKENS or article.words[word].start >= paragraph_end:
+                break
+            cue = cues_by_word.get(word)
+            if cue is not None and not cue.complement_only:
+                return cue
+    return None
 
 
 def _ancestor_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
@@ -142,6 +174,9 @@ def _nearest_cue(article: Article, group: list[QuotedPiece], window: tuple[int, 
             continue
         distance = quote_start - cue.end if cue.end <= quote_start else cue.start - quote_end
         distance = max(0, distance)
+        low, high = sorted((cue.start, quote_start if cue.end <= quote_start else quote_end))
+        if any(low < piece.start < high for piece in article.pieces if piece not in group):
+            continue  # another quotation stands between: the cue is that one's
         if distance < best_distance:
             best, best_distance = cue, distance
     return best
@@ -150,9 +185,16 @@ def _nearest_cue(article: Article, group: list[QuotedPiece], window: tuple[int, 
 def find_cue(article: Article, group: list[QuotedPiece]) -> tuple[Cue | None, str]:
     cues_by_word = {cue.word: cue for cue in article.cues}
     window = _window(article, group)
-    cue = _ancestor_cue(article, group, cues_by_word)
-    if cue and window[0] <= cue.start < window[1]:
-        return cue, "parse"
+    trailing = _trailing_cue(article, group, cues_by_word)
+    ancestor = _ancestor_cue(article, group, cues_by_word)
+    if ancestor and not window[0] <= ancestor.start < window[1]:
+        ancestor = None
+    # "“putting forward,” according to the official reading" names the document, not the speaker:
+    # the clause the fragment sits in decides
+    if trailing and (trailing.lemma != "according to" or ancestor is None):
+        return trailing, "parse"
+    if ancestor:
+        return ancestor, "parse"
     cue = _dependent_cue(article, group, cues_by_word, window)
     if cue:
         return cue, "parse"
@@ -206,11 +248,13 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None)
             found = phrase_after(article, cue.word + 1)
             if found:
                 return describe(article, *found), "inverted"
-        elif subject is None or not (closing < article.words[subject].start < cue.start):
-            # “...,” Foreign Ministry spokesman Wang Wenbin told — trust the words, not the arcs
-            heads = [i for i in content if article.words[i].head not in content]
-            head = heads[-1] if heads else content[-1]
-            return describe(article, content[0], content[-1] + 1, head), "between"
+        elif (subject is None or not (closing < article.words[subject].start < cue.start)) \
+                and len(content) <= MAX_BETWEEN_WORDS and not any(article.in_quote(article.words[i].start) for i in content):
+            # “...,” Foreign Ministry spokesman Wang Wenbin told — trust the words, not the arcs;
+            # the speaker ends at the first comma ("Ali Wyne, a senior analyst with Eurasia Group")
+            comma = next((i for i in between if article.words[i].text == "," and i > content[0]), None)
+            phrase = [i for i in content if comma is None or i < comma]
+            return describe(article, phrase[0], phrase[-1] + 1, phrase[-1]), "between"
     if subject is not None:
         return mention_at(article, subject), "subject"
     subject = _subject_before(article, cue.word)
