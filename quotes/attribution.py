@@ -83,10 +83,11 @@ def is_name_not_quote(article: Article, group: list[QuotedPiece]) -> bool:
     """Titles and scare quotes: “Saturday Night Live”, so-called “guardrails”."""
     piece = group[0]
     content = article.text[piece.start:piece.end]
-    words = content.split()
     before = article.text[max(0, piece.open_mark - 30):piece.open_mark].lower().split()
     if before and before[-1].strip(",") in lexicons.words(lexicons.TITLE_QUOTE_MARKERS):
         return True
+    # short, every long word capitalised, no sentence end: a title or a name, not speech
+    words = content.split()
     long_words = [w for w in words if len(w) > 3]
     return len(group) == 1 and len(words) <= 6 and bool(long_words) and all(w[0].isupper() for w in long_words) \
         and not content.rstrip().endswith((".", "!", "?"))
@@ -306,7 +307,7 @@ def attribute(article: Article) -> list[Attribution]:
     for group in group_pieces(article):
         kind = quote_kind(article, group)
         cue, method = find_cue(article, group)
-        if cue is None and is_name_not_quote(article, group):
+        if (cue is None or kind == "mixed") and is_name_not_quote(article, group):
             continue
         mention = None
         if cue is not None:

@@ -8,11 +8,13 @@ from quotes.article import Article, Cue, Word
 VERB_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 # Nouns that look like cue verbs but are not ("a post", "the call").
 NOMINAL_DEPRELS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "compound", "nsubj:pass", "appos"})
+# A cue verb used as a modifier reports nothing: "the so-called “guardrails”", "the said agreement".
+MODIFIER_DEPRELS = frozenset({"amod"})
 
 
 def _is_cue_verb(word: Word) -> bool:
     lemma = word.lemma.lower()
-    if word.upos not in VERB_TAGS:
+    if word.upos not in VERB_TAGS or word.deprel in MODIFIER_DEPRELS:
         return False
     if word.upos != "VERB" and (word.deprel in NOMINAL_DEPRELS or word.xpos.startswith("NN")
                                 and not word.text.lower().endswith("ed")):

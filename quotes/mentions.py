@@ -6,6 +6,8 @@ only chooses the phrase head.
 """
 from __future__ import annotations
 
+import functools
+
 from quotes import lexicons
 from quotes.article import Article, Mention, Word
 
@@ -89,6 +91,12 @@ def find_title(tokens: list[str]) -> str | None:
     return " ".join(tokens[best[0]:best[1]]) if best else None
 
 
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Every word of the job titles lexicon ("spokesman", "secretary", "state")."""
+    return frozenset(t for title in lexicons.phrases(lexicons.TITLES) for t in title)
+
+
 def _title_tokens() -> frozenset[str]:
     tokens = {t for title in lexicons.phrases(lexicons.TITLES) for t in title}
     return frozenset(tokens | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
@@ -123,10 +131,16 @@ def noun_phrase(article: Article, head: int) -> tuple[int, int]:
         a -= 1
     while b + 1 in members:
         b += 1
-    # names run on even where the parse cut them ("Jessica" obj, "Chen Weiss" elsewhere)
-    while b + 1 < len(article.words) and is_name_word(article.words[b]) and is_name_word(article.words[b + 1]) \
-            and article.words[b + 1].sentence == article.words[head].sentence:
-        b += 1
+    # names run on where the parse cut them ("Secretary of State Antony J. Blinken" as three arcs)
+    first, last = article.sentence_of(head)
+    for i, j in capitalized_runs(article, first, last):
+        if i <= b and j > a and not article.in_quote(article.words[i].start):
+            a, b = min(a, i), max(b, j - 1)
+    # a title noun followed by the name it belongs to: "Foreign Ministry spokesman Wang Wenbin"
+    if article.words[b].text.lower() in title_words() and b + 1 < last and is_name_word(article.words[b + 1]):
+        run = next(((i, j) for i, j in capitalized_runs(article, b + 1, last) if i == b + 1), None)
+        if run:
+            b = run[1] - 1
     return a, b + 1
 
 

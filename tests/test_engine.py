@@ -1,0 +1,128 @@
+"""Each engine stage on short real sentences, parsed by the real Stanza models."""
+import pytest
+
+from quotes import extract
+
+
+def only_quote(result):
+    assert len(result["quotes"]) == 1, result["quotes"]
+    return result["quotes"][0]
+
+
+def spans_text(text, quote):
+    return [text[s["start"]:s["end"]] for s in quote["spans"]]
+
+
+def test_split_quote_is_one_record_with_two_spans():
+    text = "“We came here to talk,” Mr. Hass added, “and we will keep talking.”"
+    quote = only_quote(extract(text))
+    assert spans_text(text, quote) == ["We came here to talk", "and we will keep talking."]
+    assert quote["text"] == "We came here to talk and we will keep talking."
+    assert quote["kind"] == "direct"
+    assert quote["cue"]["lemma"] == "add"
+    assert quote["speaker"]["mention"] == "Mr. Hass"
+
+
+def test_quote_over_several_sentences_is_one_record():
+    text = "“The talks went well. We agreed on a lot. There is more to do,” the minister said."
+    quote = only_quote(extract(text))
+    assert quote["text"].startswith("The talks went well.") and quote["text"].endswith("more to do")
+
+
+def test_mixed_quote_goes_to_the_subject_of_the_reporting_clause():
+    text = "Wang Yi said the United States should stop “putting forward” the “China threat theory.”"
+    result = extract(text)
+    assert [q["text"] for q in result["quotes"]] == ["putting forward", "China threat theory."]
+    for quote in result["quotes"]:
+        assert quote["kind"] == "mixed"
+        assert quote["speaker"]["name"] == "Wang Yi"
+        assert quote["cue"]["lemma"] == "say"
+
+
+def test_inverted_attribution_with_apposition_gives_affiliation_and_role():
+    text = ("“Diplomacy is not a gift,” stated Jessica Chen Weiss, a professor of government "
+            "at Cornell University.")
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Jessica Chen Weiss"
+    assert quote["speaker"]["type"] == "person"
+    assert quote["cue"]["text"] == "stated"
+    assert quote["affiliation"]["name"] == "Cornell University"
+    assert text[quote["affiliation"]["start"]:quote["affiliation"]["end"]] == "Cornell University"
+    assert quote["role"] == "professor"
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name_with_its_affiliation():
+    text = ("Ryan Hass, a senior fellow at the Brookings Institution, spoke on Monday.\n"
+            "“China wants to talk,” Mr. Hass said.\n"
+            "“It needs room to pivot,” he added.")
+    result = extract(text)
+    assert [q["speaker"]["name"] for q in result["quotes"]] == ["Ryan Hass", "Ryan Hass"]
+    assert [q["speaker"]["mention"] for q in result["quotes"]] == ["Mr. Hass", "he"]
+    assert {q["affiliation"]["name"] for q in result["quotes"]} == {"Brookings Institution"}
+    assert {q["role"] for q in result["quotes"]} == {"senior fellow"}
+    (speaker,) = result["speakers"]
+    assert speaker["quote_ids"] == ["q1", "q2"] and speaker["affiliation"] == "Brookings Institution"
+
+
+def test_title_is_stripped_from_the_name_and_kept_as_role():
+    text = "Secretary of State Antony J. Blinken said, “We are here to manage our differences.”"
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Antony J. Blinken"
+    assert quote["role"] == "secretary of state"
+
+
+def test_prenominal_title_and_organisation():
+    text = "“The U.S. side should stop hyping,” Foreign Ministry spokesman Wang Wenbin told reporters."
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Wang Wenbin"
+    assert quote["affiliation"]["name"] == "Foreign Ministry"
+    assert quote["role"] == "spokesman"
+
+
+def test_organisations_and_groups_speak_too():
+    text = ("The State Department said the talks had been “candid and constructive.”\n"
+            "Analysts said the visit was “a first step.”")
+    first, second = extract(text)["quotes"]
+    assert (first["speaker"]["name"], first["speaker"]["type"]) == ("State Department", "organization")
+    assert second["speaker"]["type"] == "group"
+
+
+def test_according_to_names_the_source():
+    text = "The meeting was “frank and productive,” according to the State Department."
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "State Department"
+    assert quote["cue"]["lemma"] == "according to"
+
+
+def test_affiliation_is_the_organisation_not_the_place():
+    text = ("“Beijing wants less competition,” said Zhang Baohui, a professor at Lingnan University "
+            "in Hong Kong.")
+    quote = only_quote(extract(text))
+    assert quote["affiliation"]["name"] == "Lingnan University"
+
+
+def test_scare_quotes_and_titles_are_not_quotations():
+    text = "She watched “Saturday Night Live” and mocked the so-called “guardrails” of the plan."
+    assert extract(text)["quotes"] == []
+
+
+@pytest.mark.parametrize("boilerplate", ["[ad_1]", "Back to top button", "Photo: Reuters/Alamy", "[ad_2]\n\n"])
+def test_boilerplate_produces_no_quote_and_no_error(boilerplate):
+    text = f"{boilerplate}\n“We will win,” Maria Lopez said.\n{boilerplate}"
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Maria Lopez"
+
+
+def test_offsets_index_the_submitted_text_exactly():
+    text = "\u00a0Intro\u00a0line.\r\n“Costs rose\u00a0sharply,” said Ana Ruiz, an economist at the World Bank.\r\n"
+    result = extract(text)
+    quote = only_quote(result)
+    assert spans_text(text, quote) == ["Costs rose\u00a0sharply"]
+    speaker = quote["speaker"]
+    assert text[speaker["start"]:speaker["end"]] == speaker["mention"] == "Ana Ruiz"
+    assert text[quote["cue"]["start"]:quote["cue"]["end"]] == "said"
+
+
+def test_pronoun_inside_a_quote_is_never_a_name():
+    quote = only_quote(extract("“We will win,” she said."))
+    assert quote["speaker"] is None or quote["speaker"]["name"] != "We"
