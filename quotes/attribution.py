@@ -26,6 +26,7 @@ SENTENCE_END = frozenset(".!?")
 # Words that may stand between a speaker and its cue: "Wang also said", "officials have said".
 SKIPPED_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
 QUOTE_MARK_TOKENS = frozenset('“”"„«»')
+TRAILING_CUE_PUNCTUATION = (",", "?", "!", "—", "–")
 TRAILING_REACH = 8  # words after a closing mark where its cue may stand ("Foreign Ministry spokesman Wang told")
 MAX_BETWEEN_WORDS = 20  # a longer stretch between a quote and its cue is a clause, not a speaker
 
@@ -124,7 +125,11 @@ def _sentence_start(article: Article, word: int) -> int:
 def _trailing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
     """The cue right after a piece's closing mark: “...,” said Daniel Kritenbrink / “...?” she asked."""
     for piece in group:
-        if piece.close_mark is None or article.text[piece.start:piece.end].endswith("."):
+        if piece.close_mark is None:
+            continue
+        # “...,” she said / “...?” he asked / “...”, said X — not “a fragment” and that he stressed
+        around_mark = article.text[piece.end - 1:piece.close_mark + 3].replace(" ", "")
+        if not any(mark in around_mark for mark in TRAILING_CUE_PUNCTUATION):
             continue
         following = article.word_at(piece.close_mark + 1)
         if following is None:
@@ -163,27 +168,35 @@ def _dependent_cue(article: Article, group: list[QuotedPiece], cues_by_word: dic
     return None
 
 
-def _nearest_cue(article: Article, group: list[QuotedPiece], window: tuple[int, int]) -> Cue | None:
+def _nearest_cue(article: Article, group: list[QuotedPiece], window: tuple[int, int], kind: str) -> Cue | None:
+    """The closest cue in the window that no other quotation stands in front of.
+
+    A mixed fragment belongs to the reporting clause before it ("saying Mr. Blinken had a “frank
+    discussion” and that he stressed ..."): a cue after it counts only when none stands before.
+    """
     first, last = group[0], group[-1]
     quote_start, quote_end = first.open_mark, (last.close_mark or last.end)
-    best, best_distance = None, MAX_CUE_DISTANCE
+    best, best_distance = None, (MAX_CUE_DISTANCE, MAX_CUE_DISTANCE)
     for cue in article.cues:
         if cue.complement_only or not window[0] <= cue.start < window[1]:
             continue
         if quote_start <= cue.start <= quote_end and not any(
                 (p.close_mark or p.end) < cue.start < q.open_mark for p, q in zip(group, group[1:])):
             continue
-        distance = quote_start - cue.end if cue.end <= quote_start else cue.start - quote_end
-        distance = max(0, distance)
-        low, high = sorted((cue.start, quote_start if cue.end <= quote_start else quote_end))
+        before = cue.end <= quote_start
+        low, high = (cue.start, quote_start) if before else (quote_end, cue.start)
         if any(low < piece.start < high for piece in article.pieces if piece not in group):
             continue  # another quotation stands between: the cue is that one's
-        if distance < best_distance:
-            best, best_distance = cue, distance
+        distance = max(0, high - low - (cue.end - cue.start if before else 0))
+        if distance >= MAX_CUE_DISTANCE:
+            continue
+        rank = (0 if before or kind != "mixed" else 1, distance)
+        if rank < best_distance:
+            best, best_distance = cue, rank
     return best
 
 
-def find_cue(article: Article, group: list[QuotedPiece]) -> tuple[Cue | None, str]:
+def find_cue(article: Article, group: list[QuotedPiece], kind: str) -> tuple[Cue | None, str]:
     cues_by_word = {cue.word: cue for cue in article.cues}
     window = _window(article, group)
     trailing = _trailing_cue(article, group, cues_by_word)
@@ -199,7 +212,7 @@ def find_cue(article: Article, group: list[QuotedPiece]) -> tuple[Cue | None, st
     cue = _dependent_cue(article, group, cues_by_word, window)
     if cue:
         return cue, "parse"
-    cue = _nearest_cue(article, group, window)
+    cue = _nearest_cue(article, group, window, kind)
     return (cue, "nearby") if cue else (None, "none")
 
 
@@ -285,10 +298,10 @@ def _subject_before(article: Article, verb: int) -> int | None:
 
 # ---- the stage -----------------------------------------------------------------------------
 def _resolve(article: Article, mention: Mention | None, previous: list[Mention], index: NameIndex) -> Mention | None:
+    if mention is not None and mention.type == "pronoun":
+        mention = resolve_pronoun(article, mention, previous, index)
     if mention is None:
         return None
-    if mention.type == "pronoun":
-        return resolve_pronoun(article, mention, previous, index)
     return affiliations.attach(article, normalise(article, mention, index), index)
 
 
@@ -306,7 +319,7 @@ def attribute(article: Article) -> list[Attribution]:
     found: list[Attribution] = []
     for group in group_pieces(article):
         kind = quote_kind(article, group)
-        cue, method = find_cue(article, group)
+        cue, method = find_cue(article, group, kind)
         if (cue is None or kind == "mixed") and is_name_not_quote(article, group):
             continue
         mention = None

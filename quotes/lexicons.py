@@ -25,6 +25,12 @@ def weighted(name: str) -> dict[str, str]:
 
 
 @cache
+def table(name: str) -> dict[str, tuple[str, ...]]:
+    """A list of `entry column column...` rows, keyed by the lower-cased entry."""
+    return {row[0]: tuple(row[1:]) for row in (line.lower().split() for line in _lines(name))}
+
+
+@cache
 def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Multi-word entries as token tuples, longest first, for longest-match lookups."""
     return tuple(sorted((tuple(line.lower().split()) for line in _lines(name)), key=len, reverse=True))

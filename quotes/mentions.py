@@ -17,7 +17,7 @@ NOUN_PHRASE_DEPRELS = frozenset({"det", "amod", "compound", "flat", "flat:name",
 # Tags of capitalised words that never belong to a name ("Neither Blinken", "He", "I").
 FUNCTION_TAGS = frozenset({"DET", "PRON", "CCONJ", "SCONJ", "ADP", "AUX", "PART", "INTJ", "ADV", "PUNCT", "SYM"})
 # Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
-NAME_CONNECTORS = frozenset({"of", "for", "on", "the", "de", "and", "&"})
+NAME_CONNECTORS = frozenset({"of", "for", "on", "the", "de", "&"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Dates are capitalised but never part of a name ("Antony Blinken on Sunday"); "May" can be a surname.
@@ -42,14 +42,19 @@ def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, 
             continue
         j = i + 1
         while j < end:
-            word = article.words[j]
-            if is_name_word(word):
+            if is_name_word(article.words[j]):
                 j += 1
-            elif (word.text.lower() in NAME_CONNECTORS and j + 1 < end
-                  and is_name_word(article.words[j + 1]) and word.text.lower() != "and"):
-                j += 2
-            else:
+                continue
+            k = j
+            while k < end and k - j < 2 and article.words[k].text.lower() in NAME_CONNECTORS:
+                k += 1
+            # "Ministry of Foreign Affairs"; two connectors only inside an organisation's name
+            # ("German Marshall Fund of the United States", not "Ryan Hass of the Brookings")
+            joins = k < end and is_name_word(article.words[k]) and (
+                k - j == 1 or organization_strength(article, i, j) > 0)
+            if k == j or not joins:
                 break
+            j = k + 1
         a = i + 1 if article.words[i].text.lower() in DETERMINERS else i
         if a < j:
             runs.append((a, j))
@@ -169,7 +174,7 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
     head_word = words[head]
     start, end = words[a].start, words[b - 1].end
 
-    pronoun_types = lexicons.weighted(lexicons.PRONOUNS)
+    pronoun_types = lexicons.table(lexicons.PRONOUNS)
     if b - a == 1 and lowered[0] in pronoun_types:
         return Mention(start, end, head, head_word.text, "pronoun")
 

@@ -1,6 +1,7 @@
 """Speaker resolution within one article: one canonical name per person, pronouns to antecedents."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -12,17 +13,37 @@ from quotes.mentions import capitalized_runs, organization_strength, person_name
 PRONOUN_REACH = 4
 
 
+SUBJECT_DEPRELS = frozenset({"nsubj", "nsubj:pass"})
+# gender-guesser's answers, folded to the genders pronouns carry
+GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+
+
 @dataclass(frozen=True)
 class NameOccurrence:
     start: int
     end: int
     tokens: tuple[str, ...]  # lower-cased, honorifics dropped
     text: str
+    is_subject: bool  # the name is the subject of its clause: a likely antecedent for "he"
+    in_quote: bool
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
     honorifics = lexicons.words(lexicons.HONORIFICS)
     return tuple(t for t in name.lower().replace("’s", "").split() if t not in honorifics)
+
+
+@functools.cache
+def _gender_detector():
+    import gender_guesser.detector  # a first-name table: loaded once, on the first pronoun
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """"male", "female" or None (unknown) from the first full word of a person's name."""
+    first = next((t for t in name.split() if len(t.strip(".")) > 1), None)
+    return GENDERS.get(_gender_detector().get_gender(first)) if first else None
 
 
 class NameIndex:
@@ -45,8 +66,19 @@ class NameIndex:
                 text = span_text(article, start, b)
                 tokens = name_tokens(text)
                 if tokens and text.lower() not in places:
-                    found.append(NameOccurrence(article.words[start].start, article.words[b - 1].end, tokens, text))
+                    is_subject = any(w.deprel in SUBJECT_DEPRELS for w in article.words[start:b])
+                    found.append(NameOccurrence(article.words[start].start, article.words[b - 1].end, tokens, text,
+                                                is_subject, article.in_quote(article.words[start].start)))
         return found
+
+    @cached_property
+    def full_names(self) -> list[tuple[str, ...]]:
+        """Names given with at least two words: the people (and few places) of the article."""
+        return [o.tokens for o in self.occurrences if len(o.tokens) > 1]
+
+    def is_person(self, occurrence: NameOccurrence) -> bool:
+        """The name is a person's: written in full, or a short form of a full name."""
+        return any(_same_person(occurrence.tokens, full) for full in self.full_names)
 
     def canonical(self, name: str, offset: int) -> str:
         """The fullest form of `name` the article gives ("Hass" → "Ryan Hass", "Xi" → "Xi Jinping")."""
@@ -63,7 +95,6 @@ class NameIndex:
         best = max(fuller, key=lambda o: (len(o.tokens), -o.start))
         return best.text if len(best.tokens) >= len(tokens) else name
 
-
 def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """`short` names the same person as `full`: its words in order, ending on the surname."""
     if len(short) > len(full):
@@ -77,22 +108,30 @@ def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def resolve_pronoun(article: Article, mention: Mention, previous: list[Mention], index: NameIndex) -> Mention | None:
-    """The antecedent of "he"/"it"/"they": the latest compatible speaker, else the latest name."""
-    wanted = lexicons.weighted(lexicons.PRONOUNS).get(mention.name.lower())
-    paragraph = article.paragraph_of(mention.start)
+    """The antecedent of "he"/"it"/"they": the latest compatible speaker or subject name before it."""
+    wanted, gender = lexicons.table(lexicons.PRONOUNS)[mention.name.lower()]
     accepted = {"person": ("person",), "organization": ("organization",), "group": ("group", "organization")}[wanted]
-    for earlier in reversed(previous):
-        if article.paragraph_of(earlier.start) < paragraph - PRONOUN_REACH:
-            break
-        if earlier.type in accepted and earlier.start < mention.start:
-            return replace(earlier, start=mention.start, end=mention.end, head=mention.head)
+    candidates = [m for m in previous if m.type in accepted and m.start < mention.start]
     if wanted == "person":
-        earlier_names = [o for o in index.occurrences if o.end <= mention.start]
-        if earlier_names:
-            latest = earlier_names[-1]
-            return Mention(mention.start, mention.end, mention.head, index.canonical(latest.text, latest.start),
-                           "person")
-    return None
+        names = [o for o in index.occurrences if o.end <= mention.start and not o.in_quote and index.is_person(o)]
+        subjects = [o for o in names if o.is_subject] or names[-1:]
+        candidates += [Mention(o.start, o.end, None, index.canonical(o.text, o.start), "person") for o in subjects]
+        candidates = [m for m in candidates if first_name_gender(m.name) in (None, gender)]
+    paragraph = article.paragraph_of(mention.start)
+    candidates = [m for m in candidates if article.paragraph_of(m.start) >= paragraph - PRONOUN_REACH]
+    if not candidates:
+        return None
+    sentence = article.sentence_of(article.word_at(mention.start))
+    speakers = {id(m) for m in previous}
+
+    def salience(candidate: Mention) -> tuple[bool, bool, int]:
+        # a subject earlier in the same sentence, then the speaker of a quote just before, then recency
+        in_sentence = article.sentence_of(article.word_at(candidate.start)) == sentence
+        recent_speaker = id(candidate) in speakers and article.paragraph_of(candidate.start) >= paragraph - 1
+        return in_sentence, recent_speaker, candidate.start
+
+    best = max(candidates, key=salience)
+    return replace(best, start=mention.start, end=mention.end, head=mention.head)
 
 
 def normalise(article: Article, mention: Mention, index: NameIndex) -> Mention:
