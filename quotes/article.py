@@ -79,15 +79,16 @@ class Attribution:
     cue: Cue | None = None
     mention: Mention | None = None
     method: str = "none"  # how the speaker was found: confidence comes from it
-    spans: list[tuple[int, int]] = field(default_factory=list)  # for indirect content
+    content: tuple[int, int] | None = None  # char range of the reported clause (indirect and mixed)
 
     @property
     def start(self) -> int:
-        return self.spans[0][0] if self.spans else self.pieces[0].start
+        return self.pieces[0].start if self.pieces else self.content[0]
 
     @property
     def content_spans(self) -> list[tuple[int, int]]:
-        return self.spans or [(p.start, p.end) for p in self.pieces]
+        """What the record reports: the quoted pieces, or the clause of indirect speech."""
+        return [(p.start, p.end) for p in self.pieces] if self.pieces else [self.content]
 
 
 @dataclass

@@ -9,12 +9,9 @@ Patterns, most reliable first:
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
-from quotes import affiliations, lexicons
+from quotes import lexicons
 from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece
 from quotes.mentions import describe, mention_at, phrase_after
-from quotes.speakers import NameIndex, normalise, resolve_pronoun
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
@@ -297,25 +294,20 @@ def _subject_before(article: Article, verb: int) -> int | None:
 
 
 # ---- the stage -----------------------------------------------------------------------------
-def _resolve(article: Article, mention: Mention | None, previous: list[Mention], index: NameIndex) -> Mention | None:
-    if mention is not None and mention.type == "pronoun":
-        mention = resolve_pronoun(article, mention, previous, index)
-    if mention is None:
-        return None
-    return affiliations.attach(article, normalise(article, mention, index), index)
-
-
-def _continues_previous(article: Article, group: list[QuotedPiece], previous: Attribution | None) -> bool:
-    """A quote with no cue right after another one of the same speaker: “...,” he said. “More.”"""
-    if previous is None or previous.mention is None or previous.kind == "indirect":
+def _continues_previous(group: list[QuotedPiece], previous: Attribution | None) -> bool:
+    """A quote with no cue right after another attributed one: “...,” he said. “More.”"""
+    if previous is None or previous.cue is None or previous.kind == "indirect":
         return False
     last = previous.pieces[-1]
     return group[0].paragraph - last.paragraph <= 1 and group[0].start > last.end
 
 
 def attribute(article: Article) -> list[Attribution]:
-    """Quotations of the article with their cue and speaker, in text order."""
-    index = NameIndex(article)
+    """Quotations of the article with their cue and (unresolved) speaker mention, in text order.
+
+    A quote that continues the one before it gets method "continued" and no mention of its own:
+    speaker resolution gives it the previous quote's speaker.
+    """
     found: list[Attribution] = []
     for group in group_pieces(article):
         kind = quote_kind(article, group)
@@ -326,13 +318,9 @@ def attribute(article: Article) -> list[Attribution]:
         if cue is not None:
             mention, how = speaker_mention(article, cue, group)
             method = how if mention is not None else method
-        elif kind == "direct" and _continues_previous(article, group, found[-1] if found else None):
-            previous = found[-1]
-            cue, mention, method = previous.cue, previous.mention, "continued"
+        elif kind == "direct" and _continues_previous(group, found[-1] if found else None):
+            cue, method = found[-1].cue, "continued"
         elif kind == "mixed":
             continue  # a quoted fragment nobody is said to have said: a scare quote
-        previous_mentions = [a.mention for a in found if a.mention is not None]
-        if method != "continued":
-            mention = _resolve(article, mention, previous_mentions, index)
         found.append(Attribution(group, kind, cue, mention, method))
     return found

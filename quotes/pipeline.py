@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from quotes import attribution, cues, marks, records
+from quotes import attribution, cues, marks, records, reported, resolve
 from quotes.article import Article
 from quotes.nlp import load_pipeline, model_info
 from quotes.parse import fill_words
@@ -17,6 +17,8 @@ def analyse(text: str, document) -> Article:
     fill_words(article, document)
     article.cues = cues.find_cues(article)
     article.attributions = attribution.attribute(article)
+    article.attributions = reported.add_reported_speech(article)
+    article.attributions = resolve.resolve_speakers(article)
     return article
 
 

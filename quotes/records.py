@@ -26,7 +26,7 @@ def build(article: Article, doc_id: str | None, meta: dict) -> dict:
     """The v1 result for one article."""
     speakers: dict[tuple[str, str], dict] = {}
     quotes = []
-    for number, attribution in enumerate(attribution for attribution in article.attributions):
+    for number, attribution in enumerate(article.attributions):
         quote_id = f"q{number + 1}"
         mention, cue = attribution.mention, attribution.cue
         speaker = None
@@ -51,6 +51,9 @@ def build(article: Article, doc_id: str | None, meta: dict) -> dict:
             if affiliation else None,
             "role": mention.role if mention is not None else None,
             "cue": {"text": cue.text, "lemma": cue.lemma, "start": cue.start, "end": cue.end} if cue else None,
+            "content": {"start": attribution.content[0], "end": attribution.content[1],
+                        "text": article.text[attribution.content[0]:attribution.content[1]]}
+            if attribution.content else None,
             "confidence": _confidence(attribution),
         })
     return {"id": doc_id, "quotes": quotes, "speakers": list(speakers.values()), "meta": meta}

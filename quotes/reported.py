@@ -1,0 +1,111 @@
+"""Stage: reported speech — the clause a speech cue reports.
+
+"Wang said the U.S. should stop “putting forward” the “China threat theory”": the clause after
+"said" is the content of the mixed quote, and both fragments are one record. "Analysts say it will
+take much more": a clause with no quote marks is an `indirect` record. Beliefs, plans and polls
+("officials believe", "a poll shows") are not speech: only the cue lexicon's verbs report.
+
+The clause comes from the parse: the cue's complement ("said [that] X"), the clause the cue hangs
+off ("X, officials said"), or the clause an "according to" phrase sources.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quotes.article import Article, Attribution, Cue
+from quotes.attribution import speaker_mention
+
+# The cue's own dependents that hold what it reports: "said [that] X", "urged them to X".
+COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})
+# A cue attached to the clause it reports, after it: "The talks failed, officials said."
+REPORTING_DEPRELS = frozenset({"parataxis", "advcl", "conj"})
+CLAUSE_TAGS = frozenset({"VERB", "AUX"})
+MIN_CLAUSE_WORDS = 3
+EDGE_PUNCTUATION = frozenset(',.;:!?—–-()[]“”"‘’\'')
+
+
+def subtree(article: Article, head: int) -> set[int]:
+    members, frontier = {head}, [head]
+    while frontier:
+        for child in article.children[frontier.pop()]:
+            if child not in members:
+                members.add(child)
+                frontier.append(child)
+    return members
+
+
+def _longest_run(article: Article, words: set[int]) -> tuple[int, int] | None:
+    """The longest stretch of consecutive words in `words`, punctuation trimmed at both ends."""
+    best: tuple[int, int] | None = None
+    for i in sorted(words):
+        if i - 1 in words:
+            continue
+        j = i
+        while j + 1 in words:
+            j += 1
+        while i <= j and article.words[i].text in EDGE_PUNCTUATION:
+            i += 1
+        while j >= i and article.words[j].text in EDGE_PUNCTUATION:
+            j -= 1
+        if i <= j and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+    return best
+
+
+def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
+    """Char range of the clause `cue` reports, or None when the parse shows none."""
+    verb = article.words[cue.word]
+    sentence = set(range(*article.sentence_of(cue.word)))
+    if cue.lemma == "according to":
+        source = verb.head  # "according to X": the phrase hangs off the clause it sources
+        clause = article.words[source].head if source is not None else None
+        words = subtree(article, clause) - subtree(article, source) if clause is not None else set()
+    else:
+        complements = [c for c in article.children[cue.word] if article.words[c].deprel in COMPLEMENT_DEPRELS]
+        if complements:
+            words = subtree(article, complements[0])
+        elif verb.deprel in REPORTING_DEPRELS and verb.head is not None and verb.head < cue.word:
+            words = subtree(article, verb.head) - subtree(article, cue.word)
+        else:
+            words = set()
+    run = _longest_run(article, words & sentence)
+    if run is None or run[1] - run[0] + 1 < MIN_CLAUSE_WORDS:
+        return None
+    if not any(article.words[i].upos in CLAUSE_TAGS for i in range(run[0], run[1] + 1)):
+        return None
+    return article.words[run[0]].start, article.words[run[1]].end
+
+
+def _contains(outer: tuple[int, int], start: int, end: int) -> bool:
+    return outer[0] <= start and end <= outer[1]
+
+
+def add_reported_speech(article: Article) -> list[Attribution]:
+    """The article's quote records with their reported clauses, plus one record per indirect clause.
+
+    Mixed fragments of one clause and one cue become one record ("putting forward", "China threat
+    theory"); a clause that holds no attributed quote becomes an `indirect` record.
+    """
+    quotes = article.attributions
+    clauses = {cue.word: reported_clause(article, cue) for cue in article.cues if not cue.complement_only}
+    records: list[Attribution] = []
+    for attribution in quotes:
+        clause = clauses.get(attribution.cue.word) if attribution.cue else None
+        if attribution.kind != "mixed" or clause is None \
+                or not all(_contains(clause, p.start, p.end) for p in attribution.pieces):
+            records.append(attribution)
+            continue
+        previous = records[-1] if records else None
+        if previous is not None and previous.kind == "mixed" and previous.cue == attribution.cue \
+                and previous.content == clause:
+            records[-1] = replace(previous, pieces=previous.pieces + attribution.pieces)
+        else:
+            records.append(replace(attribution, content=clause))
+    quoted = [(p.start, p.end) for a in quotes for p in a.pieces]
+    for cue in article.cues:
+        clause = clauses.get(cue.word)
+        if clause is None or any(start < clause[1] and clause[0] < end for start, end in quoted):
+            continue
+        mention, method = speaker_mention(article, cue, None)
+        records.append(Attribution([], "indirect", cue, mention, method, content=clause))
+    return records
