@@ -76,6 +76,16 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     return article.words[run[0]].start, article.words[run[1]].end
 
 
+def predicate(article: Article, cue: Cue) -> tuple[int, int] | None:
+    """Char range of what follows a characterising cue in its phrase: called [him “a liar”]."""
+    if cue.lemma == "according to":
+        return None
+    sentence = set(range(*article.sentence_of(cue.word)))
+    after = {i for i in subtree(article, cue.word) if i > cue.word} & sentence
+    run = _longest_run(article, after)
+    return (article.words[run[0]].start, article.words[run[1]].end) if run else None
+
+
 def _contains(outer: tuple[int, int], start: int, end: int) -> bool:
     return outer[0] <= start and end <= outer[1]
 
@@ -90,9 +100,14 @@ def add_reported_speech(article: Article) -> list[Attribution]:
     clauses = {cue.word: reported_clause(article, cue) for cue in article.cues if not cue.complement_only}
     records: list[Attribution] = []
     for attribution in quotes:
-        clause = clauses.get(attribution.cue.word) if attribution.cue else None
-        if attribution.kind != "mixed" or clause is None \
-                or not all(_contains(clause, p.start, p.end) for p in attribution.pieces):
+        if attribution.kind != "mixed" or attribution.cue is None:
+            records.append(attribution)
+            continue
+        # the clause the cue reports, else what the cue says of its object (“called it “a con””)
+        candidates = (clauses.get(attribution.cue.word), predicate(article, attribution.cue))
+        clause = next((c for c in candidates
+                       if c and all(_contains(c, p.start, p.end) for p in attribution.pieces)), None)
+        if clause is None:
             records.append(attribution)
             continue
         previous = records[-1] if records else None
