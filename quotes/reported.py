@@ -71,7 +71,12 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     run = _longest_run(article, words & sentence)
     if run is None or run[1] - run[0] + 1 < MIN_CLAUSE_WORDS:
         return None
-    if not any(article.words[i].upos in CLAUSE_TAGS for i in range(run[0], run[1] + 1)):
+    # the small parser cuts long clauses short: a clause after its cue runs to the sentence's end
+    # ("said Democrats are the ones [trying to pressure the moderators]"), one before it from the start
+    first, last = min(sentence), max(sentence)
+    run = _longest_run(article, set(range(run[0], last + 1)) if run[0] > cue.word
+                       else set(range(first, run[1] + 1)) - subtree(article, cue.word))
+    if run is None or not any(article.words[i].upos in CLAUSE_TAGS for i in range(run[0], run[1] + 1)):
         return None
     return article.words[run[0]].start, article.words[run[1]].end
 
