@@ -15,6 +15,8 @@ OPENING_MARKS = frozenset("“„«")
 CLOSING_MARKS = frozenset("”»")
 STRAIGHT_MARK = '"'
 ALL_MARKS = OPENING_MARKS | CLOSING_MARKS | {STRAIGHT_MARK}
+# Typewriter pairs some wires and archives use for double marks: ``like this'' or ''like this''.
+TWO_CHARACTER_MARKS = {"``": "“", "''": STRAIGHT_MARK}
 # characters after which a mark opens rather than closes
 OPENING_CONTEXT = frozenset(" \t\u00a0\u2009\u202f([{—–-/")
 # characters after which a mistyped opening mark really closes
@@ -35,11 +37,24 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _opens(text: str, i: int, start: int, end: int, is_open: bool) -> bool | None:
+def _marks(text: str, start: int, end: int):
+    """(offset, width, mark) of every double quote mark in text[start:end], typewriter pairs included."""
+    i = start
+    while i < end:
+        pair = TWO_CHARACTER_MARKS.get(text[i:i + 2]) if i + 1 < end else None
+        if pair:
+            yield i, 2, pair
+            i += 2
+            continue
+        if text[i] in ALL_MARKS:
+            yield i, 1, text[i]
+        i += 1
+
+
+def _opens(text: str, i: int, width: int, mark: str, start: int, end: int, is_open: bool) -> bool | None:
     """Does the mark at `i` open (True), close (False), or mean nothing (None)?"""
-    mark = text[i]
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
+    after = text[i + width] if i + width < end else " "
     left_flanking = (before in OPENING_CONTEXT or before.isspace()) and not after.isspace()
     if mark in OPENING_MARKS:
         if is_open and (after.isspace() or after in CLOSING_FOLLOWERS):
@@ -54,8 +69,9 @@ def _opens(text: str, i: int, start: int, end: int, is_open: bool) -> bool | Non
     return True if not after.isspace() else None
 
 
-def _piece(text: str, open_mark: int, close_mark: int | None, end: int, paragraph: int) -> QuotedPiece | None:
-    start = open_mark + 1
+def _piece(text: str, open_mark: int, width: int, close_mark: int | None, end: int,
+           paragraph: int) -> QuotedPiece | None:
+    start = open_mark + width
     while start < end and text[start] in TRIMMED:
         start += 1
     while end > start and text[end - 1] in TRIMMED:
@@ -66,36 +82,31 @@ def _piece(text: str, open_mark: int, close_mark: int | None, end: int, paragrap
 
 
 def scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[QuotedPiece]:
-    """Quoted pieces of one paragraph; an unclosed quote runs to the paragraph's end."""
+    """Quoted pieces of one paragraph; an unclosed quote runs to the paragraph's end.
+
+    A piece's `close_mark` is the offset of the closing mark's last character.
+    """
     pieces: list[QuotedPiece] = []
-    open_at: int | None = None
-    for i in range(start, end):
-        if text[i] not in ALL_MARKS:
-            continue
-        opens = _opens(text, i, start, end, open_at is not None)
+    open_at: tuple[int, int] | None = None  # offset and width of the open mark
+    for i, width, mark in _marks(text, start, end):
+        opens = _opens(text, i, width, mark, start, end, open_at is not None)
         if opens is None:
             continue
         if opens:
             if open_at is not None:  # reopened before closing: the first quote ends here
-                piece = _piece(text, open_at, None, i, paragraph)
-                if piece:
-                    pieces.append(piece)
-            open_at = i
+                pieces.append(_piece(text, *open_at, None, i, paragraph))
+            open_at = (i, width)
         elif open_at is not None:
-            piece = _piece(text, open_at, i, i, paragraph)
-            if piece:
-                pieces.append(piece)
+            pieces.append(_piece(text, *open_at, i + width - 1, i, paragraph))
             open_at = None
     if open_at is not None:
-        piece = _piece(text, open_at, None, end, paragraph)
-        if piece:
-            pieces.append(piece)
-    return pieces
+        pieces.append(_piece(text, *open_at, None, end, paragraph))
+    return [piece for piece in pieces if piece is not None]
 
 
 def _starts_with_quote(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip()
-    return bool(stripped) and stripped[0] in OPENING_MARKS | {STRAIGHT_MARK}
+    return bool(stripped) and (stripped[0] in OPENING_MARKS | {STRAIGHT_MARK} or stripped[:2] in TWO_CHARACTER_MARKS)
 
 
 def scan(text: str, paragraph_ranges: list[tuple[int, int]]) -> list[QuotedPiece]:

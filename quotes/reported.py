@@ -20,6 +20,7 @@ COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})
 # A cue attached to the clause it reports, after it: "The talks failed, officials said."
 REPORTING_DEPRELS = frozenset({"parataxis", "advcl", "conj"})
 CLAUSE_TAGS = frozenset({"VERB", "AUX"})
+CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
 MIN_CLAUSE_WORDS = 3
 EDGE_PUNCTUATION = frozenset(',.;:!?—–-()[]“”"‘’\'')
 
@@ -52,6 +53,12 @@ def _longest_run(article: Article, words: set[int]) -> tuple[int, int] | None:
     return best
 
 
+def _is_clause(article: Article, head: int) -> bool:
+    """The word heads a clause, not a noun phrase ("Hope Hicks, a spokeswoman, said")."""
+    return article.words[head].upos in CLAUSE_TAGS or any(
+        article.words[c].deprel in CLAUSE_DEPRELS for c in article.children[head])
+
+
 def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     """Char range of the clause `cue` reports, or None when the parse shows none."""
     verb = article.words[cue.word]
@@ -64,7 +71,8 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
         complements = [c for c in article.children[cue.word] if article.words[c].deprel in COMPLEMENT_DEPRELS]
         if complements:
             words = subtree(article, complements[0])
-        elif verb.deprel in REPORTING_DEPRELS and verb.head is not None and verb.head < cue.word:
+        elif verb.deprel in REPORTING_DEPRELS and verb.head is not None and verb.head < cue.word \
+                and _is_clause(article, verb.head):
             words = subtree(article, verb.head) - subtree(article, cue.word)
         else:
             words = set()

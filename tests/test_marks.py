@@ -43,3 +43,8 @@ def test_offsets_index_text_with_crlf_and_non_breaking_spaces():
     text = "Intro line.\r\n\u00a0“Quoted\u00a0words here,” he said.\r\n"
     found = scan(text, paragraphs(text))
     assert [text[p.start:p.end] for p in found] == ["Quoted\u00a0words here"]
+
+
+def test_typewriter_double_apostrophes_are_quote_marks():
+    text = "''It has the important virtue of being responsible,'' Leonard Burman said. ``Yes,'' he added."
+    assert pieces_of(text) == ["It has the important virtue of being responsible", "Yes"]
