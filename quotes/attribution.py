@@ -9,11 +9,14 @@ Patterns, most reliable first:
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from quotes import lexicons
 from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece
 from quotes.mentions import describe, mention_at, phrase_after
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
 SUBJECT_SHARING_DEPRELS = frozenset({"xcomp", "conj", "advcl", "acl", "parataxis"})
 MAX_SPLIT_GAP = 120  # chars of attribution between the two halves of a split quote
@@ -217,11 +220,11 @@ def find_cue(article: Article, group: list[QuotedPiece], kind: str) -> tuple[Cue
 def _subject(article: Article, verb: int) -> int | None:
     """The subject of `verb`, climbing through clauses that share their head's subject."""
     for _ in range(4):
-        for child in article.children[verb]:
-            word = article.words[child]
-            if word.deprel in SUBJECT_DEPRELS and not article.in_quote(word.start) and word.upos != "PUNCT":
-                return child
         word = article.words[verb]
+        for child in article.children[verb]:
+            subject = article.words[child]
+            if subject.deprel in SUBJECT_DEPRELS and not article.in_quote(subject.start) and subject.upos != "PUNCT":
+                return child
         if word.deprel not in SUBJECT_SHARING_DEPRELS or word.head is None:
             return None
         if word.deprel == "parataxis" and article.in_quote(article.words[word.head].start):
@@ -267,11 +270,21 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None)
             phrase = [i for i in content if comma is None or i < comma]
             return describe(article, phrase[0], phrase[-1] + 1, phrase[-1]), "between"
     if subject is not None:
-        return mention_at(article, subject), "subject"
+        return _subject_mention(article, subject), "subject"
     subject = _subject_before(article, cue.word)
     if subject is not None:
         return mention_at(article, subject), "before"
     return None, "none"
+
+
+def _subject_mention(article: Article, subject: int) -> Mention:
+    """The mention of a subject; "who" in "Marc Morial, who said" stands for the noun it relates to."""
+    word = article.words[subject]
+    clause = article.words[word.head] if word.head is not None else None
+    if word.text.lower() in RELATIVE_PRONOUNS and clause is not None and clause.deprel.startswith("acl") \
+            and clause.head is not None:
+        return replace(mention_at(article, clause.head), start=word.start, end=word.end, head=subject)
+    return mention_at(article, subject)
 
 
 def _subject_before(article: Article, verb: int) -> int | None:

@@ -152,8 +152,12 @@ def noun_phrase(article: Article, head: int) -> tuple[int, int]:
 def phrase_after(article: Article, first: int) -> tuple[int, int, int] | None:
     """The noun phrase that starts at word `first` (inverted "said Ryan Hass, a fellow"): (a, b, head)."""
     words = article.words
-    i = first
     sentence = words[first].sentence if first < len(words) else -1
+    # "said Friday", "said on Monday", "added later": the speaker comes after the time
+    while first < len(words) and words[first].sentence == sentence and (
+            words[first].text.lower() in DATE_WORDS or words[first].upos in ("ADV", "ADP")):
+        first += 1
+    i = first
     while i < len(words) and words[i].sentence == sentence and (
             words[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON")
             or is_name_word(words[i]) or words[i].text.lower() in NAME_CONNECTORS and i > first):
