@@ -26,7 +26,7 @@ SENTENCE_END = frozenset(".!?")
 # Words that may stand between a speaker and its cue: "Wang also said", "officials have said".
 SKIPPED_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
 QUOTE_MARK_TOKENS = frozenset('“”"„«»')
-TRAILING_CUE_PUNCTUATION = (",", "?", "!", "—", "–")
+TRAILING_CUE_PUNCTUATION = (",", "?", "!", "—", "–", "―")
 TRAILING_REACH = 8  # words after a closing mark where its cue may stand ("Foreign Ministry spokesman Wang told")
 MAX_BETWEEN_WORDS = 20  # a longer stretch between a quote and its cue is a clause, not a speaker
 

@@ -8,6 +8,9 @@ from quotes.article import Article, Cue, Word
 VERB_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 # Nouns that look like cue verbs but are not ("a post", "the call").
 NOMINAL_DEPRELS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "compound", "nsubj:pass", "appos"})
+SIGNATURE_DASHES = frozenset({"―", "—", "–"})
+CLOSING_QUOTES = ("”", '"', "''")
+MAX_SIGNATURE_WORDS = 12
 # A cue verb used as a modifier reports nothing: "the so-called “guardrails”", "the said agreement".
 MODIFIER_DEPRELS = frozenset({"amod"})
 
@@ -27,6 +30,15 @@ def _according_to(article: Article, word: Word) -> bool:
     return word.text.lower() == "according" and following is not None and following.text.lower() == "to"
 
 
+def _signature_dash(article: Article, word: Word) -> bool:
+    """“...” ― Pamela Padilla: a dash after a closing mark, then a short name to the paragraph's end."""
+    if word.text not in SIGNATURE_DASHES or not article.text[:word.start].rstrip().endswith(CLOSING_QUOTES):
+        return False
+    paragraph_end = article.paragraphs[article.paragraph_of(word.start)][1]
+    following = article.words_between(word.end, paragraph_end)
+    return 0 < len(following) <= MAX_SIGNATURE_WORDS and article.words[following[0]].is_capitalized
+
+
 def find_cues(article: Article) -> list[Cue]:
     """Every cue word of the article that lies outside the quoted pieces."""
     found = []
@@ -37,6 +49,8 @@ def find_cues(article: Article) -> list[Cue]:
         if _according_to(article, word):
             end = article.words[word.index + 1].end
             found.append(Cue(word.index, "according to", word.start, end, article.text[word.start:end]))
+        elif _signature_dash(article, word):
+            found.append(Cue(word.index, "—", word.start, word.end, word.text))
         elif _is_cue_verb(word):
             lemma = word.lemma.lower()
             found.append(Cue(word.index, lemma, word.start, word.end, word.text,

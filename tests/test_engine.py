@@ -126,3 +126,9 @@ def test_offsets_index_the_submitted_text_exactly():
 def test_pronoun_inside_a_quote_is_never_a_name():
     quote = only_quote(extract("“We will win,” she said."))
     assert quote["speaker"] is None or quote["speaker"]["name"] != "We"
+
+
+def test_a_signature_dash_after_the_quote_names_the_speaker():
+    text = "“He is ignorant of our culture and lives.” ― Pamela Padilla\n“Next one.” — Carlos Rivera"
+    result = extract(text)
+    assert [q["speaker"]["name"] for q in result["quotes"]] == ["Pamela Padilla", "Carlos Rivera"]
