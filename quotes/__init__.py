@@ -7,7 +7,7 @@
 `extract(text, doc_id=None) -> dict` returns the JSON-ready result of the v1 API contract
 (`quotes`, `speakers`, `meta`). The engine has no web dependencies.
 """
-from quotes.nlp import load_pipeline, model_info
+from quotes.nlp import load_pipeline, model_info, models_loaded
 from quotes.pipeline import extract, extract_many
 
-__all__ = ["extract", "extract_many", "load_pipeline", "model_info"]
+__all__ = ["extract", "extract_many", "load_pipeline", "model_info", "models_loaded"]

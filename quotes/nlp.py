@@ -43,6 +43,12 @@ def load_pipeline():
     )
 
 
+def models_loaded() -> bool:
+    """Whether this process has loaded its pipeline yet."""
+    return load_pipeline.cache_info().currsize > 0
+
+
+@functools.lru_cache(maxsize=1)
 def model_info() -> dict:
     """The Stanza version and the package of each loaded processor."""
     import stanza
@@ -53,4 +59,4 @@ def model_info() -> dict:
         config = getattr(processor, "config", {}) or {}
         model_path = config.get("model_path") or ""
         packages[name] = Path(model_path).stem if model_path else None
-    return {"stanza": stanza.__version__, "resources_dir": resources_dir(), "packages": packages}
+    return {"stanza": stanza.__version__, "packages": packages}

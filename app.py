@@ -1,0 +1,38 @@
+"""Flask application factory; `app` is what gunicorn serves (Procfile, gunicorn.conf.py)."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+DEFAULTS = {
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # bytes of request body
+    "MAX_CHARS": 200_000,  # characters of one article
+}
+ENVIRONMENT = {"MAX_CONTENT_LENGTH": "QUOTES_MAX_BODY_BYTES", "MAX_CHARS": "QUOTES_MAX_CHARS"}
+
+
+def create_app(config: dict | None = None, preload: bool = False) -> Flask:
+    """The service. Settings: DEFAULTS, overridden by the environment, then by `config`.
+
+    With `preload`, the Stanza models load now (gunicorn's master does this once, before forking).
+    """
+    app = Flask(__name__)
+    app.config.update(DEFAULTS)
+    app.config.update({key: int(os.environ[name]) for key, name in ENVIRONMENT.items() if name in os.environ})
+    app.config.update(config or {})
+
+    from web import errors
+    from web.api import api, health
+
+    errors.register(app)
+    app.register_blueprint(api)
+    app.register_blueprint(health)
+    if preload:
+        import quotes
+
+        quotes.load_pipeline()
+    return app
+
+
+app = create_app(preload=os.environ.get("QUOTES_PRELOAD") == "1")

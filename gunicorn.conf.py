@@ -1,0 +1,22 @@
+"""gunicorn settings: `gunicorn -c gunicorn.conf.py app:app` (see Procfile and README).
+
+The models load once, in the master (QUOTES_PRELOAD with preload_app), and the forked workers
+share their memory copy-on-write. Each worker runs torch on TORCH_THREADS threads (default 1):
+with WEB_CONCURRENCY workers, that keeps workers x threads within the machine's cores.
+"""
+import os
+
+os.environ.setdefault("QUOTES_PRELOAD", "1")
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", max(1, (os.cpu_count() or 1))))
+preload_app = True
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
+graceful_timeout = 30
+accesslog = "-"
+
+
+def post_fork(server, worker):
+    import torch
+
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))

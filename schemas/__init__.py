@@ -1,0 +1,18 @@
+"""marshmallow schemas for every request and response body of the API: the contract, in code."""
+from schemas.quotes import (
+    AffiliationSchema,
+    ContentSchema,
+    CueSchema,
+    ProblemSchema,
+    QuoteRequestSchema,
+    QuoteResultSchema,
+    QuoteSchema,
+    SpanSchema,
+    SpeakerEntrySchema,
+    SpeakerSchema,
+    VersionSchema,
+)
+
+__all__ = ["AffiliationSchema", "ContentSchema", "CueSchema", "ProblemSchema", "QuoteRequestSchema",
+           "QuoteResultSchema", "QuoteSchema", "SpanSchema", "SpeakerEntrySchema", "SpeakerSchema",
+           "VersionSchema"]

@@ -1,0 +1,1 @@
+"""The web layer: validates requests, calls the engine, serialises with the schemas."""

@@ -1,0 +1,63 @@
+"""/v1 endpoints and health checks."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, json, request
+
+import quotes
+from schemas import QuoteRequestSchema, QuoteResultSchema, VersionSchema
+from web.errors import Problem
+
+api = Blueprint("api", __name__)
+health = Blueprint("health", __name__)
+
+SERVICE_VERSION = "1.0.0"
+result_schema = QuoteResultSchema()
+
+
+def json_response(body: dict, status: int = 200) -> Response:
+    return Response(json.dumps(body), status=status, mimetype="application/json")
+
+
+def read_document() -> dict:
+    """The submitted article as `{"text", "id"}`, from a JSON or a text/plain body."""
+    mimetype = request.mimetype
+    if mimetype == "application/json":
+        body = request.get_json(silent=True)
+        if body is None:
+            raise Problem(400, "Bad Request", "The body is not valid JSON.")
+        if not isinstance(body, dict):
+            raise Problem(422, "Unprocessable Content", 'The body must be a JSON object: {"text": "..."}.')
+        return body
+    if mimetype == "text/plain":
+        try:
+            text = request.get_data().decode(request.mimetype_params.get("charset", "utf-8"))
+        except (UnicodeDecodeError, LookupError):
+            raise Problem(400, "Bad Request", "The text/plain body is not valid UTF-8.") from None
+        return {"text": text, "id": request.args.get("id")}
+    raise Problem(415, "Unsupported Media Type",
+                  f"Send application/json or text/plain, not {mimetype or 'a body without a content type'}.")
+
+
+@api.post("/v1/quotes")
+def extract_quotes():
+    document = QuoteRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_document())
+    result = quotes.extract(document["text"], document["id"])
+    return json_response(result_schema.dump(result))
+
+
+@api.get("/v1/version")
+def version():
+    info = quotes.model_info()
+    return json_response(VersionSchema().dump({"service": SERVICE_VERSION, **info}))
+
+
+@health.get("/healthz")
+def healthz():
+    return json_response({"status": "ok"})
+
+
+@health.get("/readyz")
+def readyz():
+    if not quotes.models_loaded():
+        return json_response({"status": "loading"}, 503)
+    return json_response({"status": "ready"})

@@ -1,0 +1,51 @@
+"""One error format everywhere: RFC 9457 problem details as application/problem+json.
+
+No HTML error page and no traceback ever leaves the service: every HTTP error and every
+unexpected exception goes through these handlers.
+"""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, json
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+PROBLEM_TYPE = "about:blank"
+log = logging.getLogger(__name__)
+
+
+class Problem(Exception):
+    """An error the API reports with a status, a title and a human-readable detail."""
+
+    def __init__(self, status: int, title: str, detail: str, errors: dict | None = None):
+        super().__init__(detail)
+        self.status, self.title, self.detail, self.errors = status, title, detail, errors
+
+
+def problem_response(status: int, title: str, detail: str, errors: dict | None = None) -> Response:
+    body = {"type": PROBLEM_TYPE, "title": title, "status": status, "detail": detail}
+    if errors:
+        body["errors"] = errors
+    return Response(json.dumps(body), status=status, mimetype="application/problem+json")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(Problem)
+    def _problem(error: Problem):
+        return problem_response(error.status, error.title, error.detail, error.errors)
+
+    @app.errorhandler(ValidationError)
+    def _invalid(error: ValidationError):
+        messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+        detail = "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in messages.items())
+        return problem_response(422, "Unprocessable Content", detail, messages)
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException):
+        return problem_response(error.code or 500, error.name, error.description or error.name)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        log.exception("unhandled error")
+        return problem_response(500, "Internal Server Error", "The server failed to process the request.")
