@@ -39,6 +39,15 @@ def _signature_dash(article: Article, word: Word) -> bool:
     return 0 < len(following) <= MAX_SIGNATURE_WORDS and article.words[following[0]].is_capitalized
 
 
+def _cue_phrase(article: Article, word: Word) -> str | None:
+    """"made clear": a verb and the word after it that together report speech."""
+    following = article.words[word.index + 1] if word.index + 1 < len(article.words) else None
+    if word.upos != "VERB" or following is None:
+        return None
+    pair = (word.lemma.lower(), following.text.lower())
+    return " ".join(pair) if pair in lexicons.phrases(lexicons.CUE_PHRASES) else None
+
+
 def find_cues(article: Article) -> list[Cue]:
     """Every cue word of the article that lies outside the quoted pieces."""
     found = []
@@ -49,6 +58,9 @@ def find_cues(article: Article) -> list[Cue]:
         if _according_to(article, word):
             end = article.words[word.index + 1].end
             found.append(Cue(word.index, "according to", word.start, end, article.text[word.start:end]))
+        elif phrase := _cue_phrase(article, word):
+            end = article.words[word.index + 1].end
+            found.append(Cue(word.index, phrase, word.start, end, article.text[word.start:end]))
         elif _signature_dash(article, word):
             found.append(Cue(word.index, "—", word.start, word.end, word.text))
         elif _is_cue_verb(word):

@@ -37,6 +37,7 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 CUE_VERBS = "cue_verbs"
+CUE_PHRASES = "cue_phrases"
 COMPLEMENT_CUES = "complement_cues"
 HONORIFICS = "honorifics"
 TITLES = "titles"

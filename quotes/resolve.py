@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from quotes import affiliations
 from quotes.article import Article, Attribution, Mention
-from quotes.speakers import NameIndex, normalise, resolve_pronoun
+from quotes.speakers import NameIndex, normalise, resolve_generic_organization, resolve_pronoun
 
 
 def resolve_mention(article: Article, mention: Mention | None, previous: list[Mention],
@@ -19,6 +19,7 @@ def resolve_mention(article: Article, mention: Mention | None, previous: list[Me
         mention = resolve_pronoun(article, mention, previous, index)
     if mention is None:
         return None
+    mention = resolve_generic_organization(mention, index)
     return affiliations.attach(article, normalise(article, mention, index), index)
 
 

@@ -72,6 +72,16 @@ class NameIndex:
         return found
 
     @cached_property
+    def organizations(self) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every organisation name run, outside quotes, in text order."""
+        article, found = self.article, []
+        for first, last in article.sentences:
+            for a, b in capitalized_runs(article, first, last):
+                if organization_strength(article, a, b) and not article.in_quote(article.words[a].start):
+                    found.append((article.words[a].start, article.words[b - 1].end, span_text(article, a, b)))
+        return found
+
+    @cached_property
     def full_names(self) -> list[tuple[str, ...]]:
         """Names given with at least two words: the people (and few places) of the article."""
         return [o.tokens for o in self.occurrences if len(o.tokens) > 1]
@@ -132,6 +142,21 @@ def resolve_pronoun(article: Article, mention: Mention, previous: list[Mention],
 
     best = max(candidates, key=salience)
     return replace(best, start=mention.start, end=mention.end, head=mention.head)
+
+
+def resolve_generic_organization(mention: Mention, index: NameIndex) -> Mention:
+    """"the department said" → the latest organisation named before it ("State Department")."""
+    words = mention.name.split()
+    if mention.type not in ("unknown", "organization") or not words or words[-1].lower() not in \
+            lexicons.weighted(lexicons.ORGANIZATION_WORDS) or any(w[:1].isupper() for w in words[1:]) \
+            or words[0][:1].isupper() and words[0].lower() != "the":
+        return mention
+    earlier = [o for o in index.organizations if o[1] <= mention.start]
+    if not earlier:
+        return mention
+    same_kind = [o for o in earlier if words[-1].lower() in o[2].lower().split()]
+    start, end, name = (same_kind or earlier)[-1]
+    return replace(mention, name=name, type="organization", affiliation=(name, start, end))
 
 
 def normalise(article: Article, mention: Mention, index: NameIndex) -> Mention:

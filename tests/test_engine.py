@@ -132,3 +132,25 @@ def test_a_signature_dash_after_the_quote_names_the_speaker():
     text = "“He is ignorant of our culture and lives.” ― Pamela Padilla\n“Next one.” — Carlos Rivera"
     result = extract(text)
     assert [q["speaker"]["name"] for q in result["quotes"]] == ["Pamela Padilla", "Carlos Rivera"]
+
+
+def test_the_department_is_the_organisation_named_before():
+    text = ("Officials of the State Department briefed reporters.\n"
+            "The department’s written summary said the talks had been “candid and constructive.”")
+    quote = only_quote(extract(text))
+    assert (quote["speaker"]["name"], quote["speaker"]["type"]) == ("State Department", "organization")
+
+
+def test_two_word_cue():
+    text = "Beijing made clear that “the relationship is at its lowest point.”"
+    quote = only_quote(extract(text))
+    assert quote["cue"]["lemma"] == "make clear" and quote["cue"]["text"] == "made clear"
+    assert quote["speaker"]["name"] == "Beijing"
+
+
+def test_indirect_speech_has_its_clause_as_content():
+    text = "Analysts say the deal will take much more work. Officials believe it could fail."
+    (quote,) = [q for q in extract(text)["quotes"] if q["kind"] == "indirect"]
+    assert quote["text"] == "the deal will take much more work"
+    assert quote["content"]["text"] == quote["text"]
+    assert quote["speaker"]["type"] == "group" and quote["cue"]["lemma"] == "say"
