@@ -4,6 +4,8 @@ The models load once, in the master (QUOTES_PRELOAD with preload_app), and the f
 share their memory copy-on-write. Each worker runs torch on TORCH_THREADS threads (default 1):
 with WEB_CONCURRENCY workers, that keeps workers x threads within the machine's cores.
 """
+import ctypes
+import ctypes.util
 import os
 
 os.environ.setdefault("QUOTES_PRELOAD", "1")
@@ -20,3 +22,13 @@ def post_fork(server, worker):
     import torch
 
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
+
+
+# glibc keeps the memory of the parser's large, short-lived tensors (a long sentence's arc scores)
+# in its free lists; handing it back after each request keeps every worker's footprint flat.
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c")) if ctypes.util.find_library("c") else None
+
+
+def post_request(worker, req, environ, resp):
+    if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
+        _LIBC.malloc_trim(0)

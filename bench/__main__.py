@@ -1,13 +1,18 @@
-"""python -m bench [speed|load] — see bench/speed.py and bench/load.py."""
+"""python -m bench [speed|load]: the engine against the naive baseline, or gunicorn under load."""
 import argparse
 import sys
 
 parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
 parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load"))
-parser.add_argument("--words", type=int, default=20_000, help="words of text in the speed run")
+parser.add_argument("--words", type=int, default=20_000, help="speed: words of text to run (at least)")
+parser.add_argument("--requests", type=int, default=1000, help="load: requests to send")
+parser.add_argument("--clients", type=int, default=4, help="load: concurrent clients")
+parser.add_argument("--workers", type=int, help="load: gunicorn workers (default: the number of cores)")
 args = parser.parse_args()
 if args.mode == "speed":
     from bench import speed
 
     sys.exit(speed.main(args.words))
+from bench import load
 
+sys.exit(load.main(args.requests, args.clients, args.workers))
