@@ -6,6 +6,7 @@ import time
 from quotes import attribution, cues, marks, records, reported, resolve
 from quotes.article import Article
 from quotes.nlp import load_pipeline, model_info
+from quotes.normalise import normalise
 from quotes.parse import fill_words
 
 
@@ -43,7 +44,7 @@ def extract_many(texts: list[str], doc_ids: list | None = None, deadline: float 
     started = time.perf_counter()
     pipeline = load_pipeline()
     check_deadline(deadline)
-    documents = pipeline([stanza.Document([], text=text) for text in texts]) if texts else []
+    documents = pipeline([stanza.Document([], text=normalise(text)) for text in texts]) if texts else []
     check_deadline(deadline)
     elapsed_ms = (time.perf_counter() - started) * 1000 / max(1, len(texts))
     meta = {"models": model_info()}
