@@ -1,6 +1,8 @@
 """/v1 endpoints and health checks."""
 from __future__ import annotations
 
+import time
+
 from flask import Blueprint, Response, current_app, json, request
 
 import quotes
@@ -22,17 +24,21 @@ def read_document() -> dict:
     """The submitted article as `{"text", "id"}`, from a JSON or a text/plain body."""
     mimetype = request.mimetype
     if mimetype == "application/json":
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # json gives up on deep nesting ([[[[...]]]]) with this, not ValueError
+            raise Problem(400, "Bad Request", "The JSON body is nested too deeply.") from None
         if body is None:
             raise Problem(400, "Bad Request", "The body is not valid JSON.")
         if not isinstance(body, dict):
             raise Problem(422, "Unprocessable Content", 'The body must be a JSON object: {"text": "..."}.')
         return body
     if mimetype == "text/plain":
+        charset = request.mimetype_params.get("charset", "utf-8")
         try:
-            text = request.get_data().decode(request.mimetype_params.get("charset", "utf-8"))
-        except (UnicodeDecodeError, LookupError):
-            raise Problem(400, "Bad Request", "The text/plain body is not valid UTF-8.") from None
+            text = request.get_data().decode(charset)
+        except (UnicodeDecodeError, LookupError):  # LookupError: no such text encoding
+            raise Problem(400, "Bad Request", f"The text/plain body is not valid {charset} text.") from None
         return {"text": text, "id": request.args.get("id")}
     raise Problem(415, "Unsupported Media Type",
                   f"Send application/json or text/plain, not {mimetype or 'a body without a content type'}.")
@@ -41,7 +47,8 @@ def read_document() -> dict:
 @api.post("/v1/quotes")
 def extract_quotes():
     document = QuoteRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_document())
-    result = quotes.extract(document["text"], document["id"])
+    deadline = time.monotonic() + current_app.config["DEADLINE_SECONDS"]
+    result = quotes.extract(document["text"], document["id"], deadline=deadline)
     return json_response(result_schema.dump(result))
 
 
