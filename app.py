@@ -8,8 +8,10 @@ from flask import Flask
 DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # bytes of request body
     "MAX_CHARS": 200_000,  # characters of one article
+    "MAX_BATCH_DOCS": 32,  # documents of one POST /v1/quotes/batch
 }
-ENVIRONMENT = {"MAX_CONTENT_LENGTH": "QUOTES_MAX_BODY_BYTES", "MAX_CHARS": "QUOTES_MAX_CHARS"}
+ENVIRONMENT = {"MAX_CONTENT_LENGTH": "QUOTES_MAX_BODY_BYTES", "MAX_CHARS": "QUOTES_MAX_CHARS",
+               "MAX_BATCH_DOCS": "QUOTES_MAX_BATCH_DOCS"}
 
 
 def create_app(config: dict | None = None, preload: bool = False) -> Flask:
@@ -22,10 +24,11 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     app.config.update({key: int(os.environ[name]) for key, name in ENVIRONMENT.items() if name in os.environ})
     app.config.update(config or {})
 
-    from web import errors
+    from web import errors, observability
     from web.api import api, health
 
     errors.register(app)
+    observability.register(app)
     app.register_blueprint(api)
     app.register_blueprint(health)
     if preload:
