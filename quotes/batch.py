@@ -12,6 +12,8 @@ def extract_each(texts: list[str], doc_ids: list | None = None, deadline: float 
     """`extract_many`'s results in order, except that a document the engine fails on gets its exception in its
     slot. All documents go through Stanza together; only when that batch fails is each one retried alone,
     to find which failed."""
+    if not texts:
+        return []
     doc_ids = list(doc_ids) if doc_ids is not None else [None] * len(texts)
     try:
         return list(extract_many(texts, doc_ids, deadline))

@@ -4,8 +4,11 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, json, request
 
 import quotes
-from schemas import QuoteRequestSchema, QuoteResultSchema, VersionSchema
+from quotes.batch import extract_each
+from schemas import (BatchRequestSchema, DocumentErrorSchema, InvalidDocument, QuoteRequestSchema, QuoteResultSchema,
+                     VersionSchema)
 from web.errors import Problem
+from web.observability import count_words
 
 api = Blueprint("api", __name__)
 health = Blueprint("health", __name__)
@@ -18,31 +21,111 @@ def json_response(body: dict, status: int = 200) -> Response:
     return Response(json.dumps(body), status=status, mimetype="application/json")
 
 
+def read_json_object() -> dict:
+    body = request.get_json(silent=True)
+    if body is None:
+        raise Problem(400, "Bad Request", "The body is not valid JSON.")
+    if not isinstance(body, dict):
+        raise Problem(422, "Unprocessable Content", "The body must be a JSON object.")
+    return body
+
+
+def read_text_body() -> str:
+    try:
+        return request.get_data().decode(request.mimetype_params.get("charset", "utf-8"))
+    except (UnicodeDecodeError, LookupError):
+        raise Problem(400, "Bad Request", f"The {request.mimetype} body is not valid UTF-8.") from None
+
+
 def read_document() -> dict:
-    """The submitted article as `{"text", "id"}`, from a JSON or a text/plain body."""
+    """The submitted article as `{"text"|"html", "id"}`, from a JSON, text/plain or text/html body."""
     mimetype = request.mimetype
     if mimetype == "application/json":
-        body = request.get_json(silent=True)
-        if body is None:
-            raise Problem(400, "Bad Request", "The body is not valid JSON.")
-        if not isinstance(body, dict):
-            raise Problem(422, "Unprocessable Content", 'The body must be a JSON object: {"text": "..."}.')
-        return body
-    if mimetype == "text/plain":
-        try:
-            text = request.get_data().decode(request.mimetype_params.get("charset", "utf-8"))
-        except (UnicodeDecodeError, LookupError):
-            raise Problem(400, "Bad Request", "The text/plain body is not valid UTF-8.") from None
-        return {"text": text, "id": request.args.get("id")}
-    raise Problem(415, "Unsupported Media Type",
-                  f"Send application/json or text/plain, not {mimetype or 'a body without a content type'}.")
+        return read_json_object()
+    if mimetype in ("text/plain", "text/html"):
+        return {mimetype.removeprefix("text/").replace("plain", "text"): read_text_body(), "id": request.args.get("id")}
+    raise Problem(415, "Unsupported Media Type", "Send application/json or text/plain (or text/html), "
+                                                 f"not {mimetype or 'a body without a content type'}.")
+
+
+def serialise(document: dict, result: dict) -> dict:
+    """The response body of one document: an HTML input also gets the text its offsets index."""
+    return result_schema.dump({**result, "text": document["text"]} if document["html"] else result)
 
 
 @api.post("/v1/quotes")
 def extract_quotes():
+    """Quotes of one article.
+    ---
+    post:
+      summary: Quotes, speakers and affiliations of one article
+      description: >-
+        A JSON body `{"text"}` or `{"html"}` (with an optional `id`), or a `text/plain` or `text/html`
+        body with the id in the query. For HTML, the response's `text` is the extracted article text and
+        every offset indexes it; otherwise offsets index the submitted text.
+      parameters:
+        - {in: query, name: id, schema: {type: string}, description: the client id of a text/plain or text/html body}
+      requestBody:
+        required: true
+        content:
+          application/json: {schema: QuoteRequestSchema}
+          text/plain: {schema: {type: string}}
+          text/html: {schema: {type: string}}
+      responses:
+        200: {description: the quotes, content: {application/json: {schema: QuoteResultSchema}}}
+        400: {$ref: "#/components/responses/Problem"}
+        413: {$ref: "#/components/responses/Problem"}
+        415: {$ref: "#/components/responses/Problem"}
+        422: {$ref: "#/components/responses/Problem"}
+    """
     document = QuoteRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_document())
-    result = quotes.extract(document["text"], document["id"])
-    return json_response(result_schema.dump(result))
+    count_words([document["text"]])
+    return json_response(serialise(document, quotes.extract(document["text"], document["id"])))
+
+
+@api.post("/v1/quotes/batch")
+def extract_batch():
+    """Quotes of several articles, processed together.
+    ---
+    post:
+      summary: Quotes of up to QUOTES_MAX_BATCH_DOCS articles, one result per document in order
+      description: >-
+        Each document is validated on its own; an invalid or failing document gets `{"id", "error"}` (a
+        problem) in its slot and the others still get their results.
+      requestBody:
+        required: true
+        content: {application/json: {schema: BatchRequestSchema}}
+      responses:
+        200: {description: one slot per document, content: {application/json: {schema: BatchResultSchema}}}
+        400: {$ref: "#/components/responses/Problem"}
+        413: {$ref: "#/components/responses/Problem"}
+        415: {$ref: "#/components/responses/Problem"}
+        422: {$ref: "#/components/responses/Problem"}
+    """
+    if request.mimetype != "application/json":
+        raise Problem(415, "Unsupported Media Type", "Send the batch as application/json.")
+    config = current_app.config
+    batch = BatchRequestSchema(max_docs=config["MAX_BATCH_DOCS"], max_chars=config["MAX_CHARS"]).load(read_json_object())
+    documents = batch["documents"]
+    valid = [document for document in documents if not isinstance(document, InvalidDocument)]
+    count_words([document["text"] for document in valid])
+    results = iter(extract_each([document["text"] for document in valid], [document["id"] for document in valid]))
+    slots = []
+    for document in documents:
+        if isinstance(document, InvalidDocument):
+            slots.append(error_slot(document.id, Problem.invalid(document.error)))
+            continue
+        result = next(results)
+        if isinstance(result, Exception):
+            slots.append(error_slot(document["id"], Problem(500, "Internal Server Error",
+                                                            "The engine failed on this document.")))
+        else:
+            slots.append(serialise(document, result))
+    return json_response({"results": slots})
+
+
+def error_slot(document_id: str | None, problem: Problem) -> dict:
+    return DocumentErrorSchema().dump({"id": document_id, "error": problem.body()})
 
 
 @api.get("/v1/version")

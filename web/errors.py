@@ -22,11 +22,22 @@ class Problem(Exception):
         super().__init__(detail)
         self.status, self.title, self.detail, self.errors = status, title, detail, errors
 
+    @classmethod
+    def invalid(cls, error: ValidationError) -> Problem:
+        """The 422 of a body that failed its schema, with the messages per field."""
+        messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+        detail = "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in messages.items())
+        return cls(422, "Unprocessable Content", detail, messages)
+
+    def body(self) -> dict:
+        body = {"type": PROBLEM_TYPE, "title": self.title, "status": self.status, "detail": self.detail}
+        if self.errors:
+            body["errors"] = self.errors
+        return body
+
 
 def problem_response(status: int, title: str, detail: str, errors: dict | None = None) -> Response:
-    body = {"type": PROBLEM_TYPE, "title": title, "status": status, "detail": detail}
-    if errors:
-        body["errors"] = errors
+    body = Problem(status, title, detail, errors).body()
     return Response(json.dumps(body), status=status, mimetype="application/problem+json")
 
 
@@ -37,9 +48,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(ValidationError)
     def _invalid(error: ValidationError):
-        messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
-        detail = "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in messages.items())
-        return problem_response(422, "Unprocessable Content", detail, messages)
+        return _problem(Problem.invalid(error))
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):
