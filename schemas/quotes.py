@@ -181,7 +181,8 @@ class DocumentErrorSchema(Schema):
 
 
 class BatchResultSchema(Schema):
-    results = fields.List(fields.Dict(), required=True, metadata={
-        "description": "one per document, in order: a QuoteResult, or a DocumentError for a document that failed",
-        "items": {"oneOf": [{"$ref": "#/components/schemas/QuoteResult"},
-                            {"$ref": "#/components/schemas/DocumentError"}]}})
+    # one of two schemas per slot: marshmallow has no such field, so the OpenAPI says it by name
+    results = fields.List(fields.Raw(metadata={"oneOf": [{"$ref": "#/components/schemas/QuoteResult"},
+                                                         {"$ref": "#/components/schemas/DocumentError"}]}),
+                          required=True, metadata={"description": "one per document, in order: its result, or "
+                                                                  "`{id, error}` for a document that failed"})

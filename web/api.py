@@ -130,17 +130,39 @@ def error_slot(document_id: str | None, problem: Problem) -> dict:
 
 @api.get("/v1/version")
 def version():
+    """Versions.
+    ---
+    get:
+      summary: Service version, Stanza version and the model packages loaded
+      responses:
+        200: {description: versions, content: {application/json: {schema: VersionSchema}}}
+    """
     info = quotes.model_info()
     return json_response(VersionSchema().dump({"service": SERVICE_VERSION, **info}))
 
 
 @health.get("/healthz")
 def healthz():
+    """Liveness.
+    ---
+    get:
+      summary: The process is alive
+      responses:
+        200: {description: alive, content: {application/json: {schema: {type: object, properties: {status: {type: string, enum: [ok]}}}}}}
+    """
     return json_response({"status": "ok"})
 
 
 @health.get("/readyz")
 def readyz():
+    """Readiness.
+    ---
+    get:
+      summary: The models are loaded (503 until then)
+      responses:
+        200: {description: ready, content: {application/json: {schema: {type: object, properties: {status: {type: string, enum: [ready]}}}}}}
+        503: {description: still loading the models, content: {application/json: {schema: {type: object, properties: {status: {type: string, enum: [loading]}}}}}}
+    """
     if not quotes.models_loaded():
         return json_response({"status": "loading"}, 503)
     return json_response({"status": "ready"})
