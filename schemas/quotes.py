@@ -11,6 +11,12 @@ KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
 
 
+def describe(error: ValidationError) -> str:
+    """One line for people: "field: message; field: message"."""
+    messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+    return "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in messages.items())
+
+
 def check_article_text(text: str, max_chars: int | None, source: str = "text") -> None:
     """An article must have words and fit the configured length."""
     if not text.strip():

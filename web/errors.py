@@ -11,6 +11,8 @@ from flask import Flask, Response, json
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from schemas.quotes import describe
+
 PROBLEM_TYPE = "about:blank"
 log = logging.getLogger(__name__)
 
@@ -26,8 +28,7 @@ class Problem(Exception):
     def invalid(cls, error: ValidationError) -> Problem:
         """The 422 of a body that failed its schema, with the messages per field."""
         messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
-        detail = "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in messages.items())
-        return cls(422, "Unprocessable Content", detail, messages)
+        return cls(422, "Unprocessable Content", describe(error), messages)
 
     def body(self) -> dict:
         body = {"type": PROBLEM_TYPE, "title": self.title, "status": self.status, "detail": self.detail}
