@@ -27,12 +27,14 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     from web import errors, observability
     from web.api import api, health
     from web.openapi import openapi
+    from web.page import page
 
     errors.register(app)
     observability.register(app)
     app.register_blueprint(api)
     app.register_blueprint(health)
     app.register_blueprint(openapi)
+    app.register_blueprint(page)
     if preload:
         import quotes
 

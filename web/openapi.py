@@ -12,8 +12,7 @@ from swagger_ui_bundle import swagger_ui_path
 from schemas import BatchResultSchema, DocumentErrorSchema, ProblemSchema, QuoteRequestSchema, QuoteResultSchema
 from web.api import SERVICE_VERSION, json_response
 
-openapi = Blueprint("openapi", __name__, template_folder="templates", static_folder="static",
-                    static_url_path="/static/openapi")
+openapi = Blueprint("openapi", __name__, template_folder="templates")
 
 DESCRIPTION = """Quote and attribution extraction for news articles: every quotation, who said it, their
 affiliation and role, the reporting cue, and character offsets into the article text.
