@@ -32,11 +32,6 @@ class InvalidRecord(ValueError):
     """A line of the batch input that is not JSON; it gets an error line."""
 
 
-def result_with_text(result: dict, text: str) -> dict:
-    """A result of HTML input: with the extracted text its offsets index, right after the id (as the API has it)."""
-    return {"id": result["id"], "text": text, **{key: value for key, value in result.items() if key != "id"}}
-
-
 def read_records(path: Path) -> Iterator[tuple[str, object]]:
     """(id, record) for each non-blank line; a line without an id is called "line-N" (N counts from 1)."""
     with path.open(encoding="utf-8") as lines:
@@ -96,7 +91,7 @@ def process(chunk: list[tuple[str, object]], request_schema: QuoteRequestSchema)
         if isinstance(result, Exception):
             yield {"id": record_id, "error": f"the engine failed: {type(result).__name__}"}
         else:
-            yield result_with_text(result, document["text"]) if document["html"] else result
+            yield {**result, "text": document["text"]} if document["html"] else result
 
 
 def batch(source: Path, target: Path, batch_size: int) -> int:
@@ -124,7 +119,7 @@ def extract_one(file: str, html: bool, doc_id: str | None) -> int:
         print(f"quotes: {file} has no article text", file=sys.stderr)
         return 2
     result = extract(text, doc_id)
-    print(json.dumps(result_with_text(result, text) if html else result, ensure_ascii=False, indent=2))
+    print(json.dumps({**result, "text": text} if html else result, ensure_ascii=False, indent=2))
     return 0
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from marshmallow import Schema, ValidationError, fields, post_load, validate, validates, validates_schema
+from marshmallow import Schema, ValidationError, fields, post_load, pre_load, validate, validates, validates_schema
 
 from quotes.html_text import html_to_text
 
@@ -171,12 +171,15 @@ class BatchRequestSchema(Schema):
         self.max_docs = max_docs
         self.fields["documents"].inner.nested = QuoteRequestSchema(max_chars=max_chars)
 
-    @validates("documents")
-    def _document_count(self, value: list, **_) -> None:
-        if not value:
-            raise ValidationError("documents is empty.")
-        if self.max_docs and len(value) > self.max_docs:
-            raise ValidationError(f"{len(value)} documents; the limit is {self.max_docs} per batch.")
+    @pre_load
+    def _document_count(self, data, **_):
+        """Before any document is loaded: an oversized batch costs no HTML parsing."""
+        documents = data.get("documents") if isinstance(data, dict) else None
+        if isinstance(documents, list) and not documents:
+            raise ValidationError("documents is empty.", "documents")
+        if isinstance(documents, list) and self.max_docs and len(documents) > self.max_docs:
+            raise ValidationError(f"{len(documents)} documents; the limit is {self.max_docs} per batch.", "documents")
+        return data
 
 
 class DocumentErrorSchema(Schema):

@@ -15,6 +15,7 @@ health = Blueprint("health", __name__)
 
 SERVICE_VERSION = "1.0.0"
 result_schema = QuoteResultSchema()
+TEXT_BODIES = {"text/plain": "text", "text/html": "html"}  # a body of this type is the article's field
 
 
 def json_response(body: dict, status: int = 200) -> Response:
@@ -42,8 +43,8 @@ def read_document() -> dict:
     mimetype = request.mimetype
     if mimetype == "application/json":
         return read_json_object()
-    if mimetype in ("text/plain", "text/html"):
-        return {mimetype.removeprefix("text/").replace("plain", "text"): read_text_body(), "id": request.args.get("id")}
+    if mimetype in TEXT_BODIES:
+        return {TEXT_BODIES[mimetype]: read_text_body(), "id": request.args.get("id")}
     raise Problem(415, "Unsupported Media Type", "Send application/json or text/plain (or text/html), "
                                                  f"not {mimetype or 'a body without a content type'}.")
 
