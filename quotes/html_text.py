@@ -19,8 +19,6 @@ BLOCKS = frozenset({"address", "article", "blockquote", "dd", "div", "dl", "dt",
 # Table cells and similar sit side by side on one line: keep their words apart.
 SEPARATED = frozenset({"td", "th"})
 
-PARAGRAPH = "\x00"  # markers that cannot occur in parsed text (lxml rejects NUL)
-LINE = "\x01"
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # source formatting; a non-breaking space is content and stays
 
 
@@ -37,14 +35,16 @@ def html_to_text(html: str) -> str:
     line break; whitespace of the markup collapses as a browser shows it."""
     if not html.strip():
         return ""
+    # as bytes, so that an XML declaration naming an encoding is no error; a lone surrogate becomes "?"
+    parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
-        document = lxml.html.document_fromstring(html)
+        document = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
     except etree.ParserError:  # markup without any element, e.g. only a comment
         return ""
     # comments go, their tails (text after them) stay
     etree.strip_elements(document, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     root = article_root(document)
-    pieces: list[str] = []
+    text = ArticleText()
     # iterwalk, not recursion: a body nested thousands of levels deep must not exhaust the stack
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
@@ -53,21 +53,42 @@ def html_to_text(html: str) -> str:
             if tag in SKIPPED:
                 walker.skip_subtree()  # its "end" still comes, and with it the tail
                 continue
-            pieces.append(PARAGRAPH if tag in BLOCKS else LINE if tag == "br" else " " if tag in SEPARATED else "")
-            pieces.append(element.text or "")
+            if tag in BLOCKS:
+                text.new_paragraph()
+            elif tag == "br":
+                text.new_line()
+            elif tag in SEPARATED:
+                text.add(" ")
+            text.add(element.text)
         else:
-            pieces.append(PARAGRAPH if tag in BLOCKS else "")
+            if tag in BLOCKS:
+                text.new_paragraph()
             if element is not root:  # the root's tail lies outside the article
-                pieces.append(element.tail or "")
-    return join_paragraphs("".join(pieces))
+                text.add(element.tail)
+    return str(text)
 
 
-def join_paragraphs(marked: str) -> str:
-    """Plain text from text marked with PARAGRAPH and LINE: blank-line separated paragraphs, no empty ones."""
-    paragraphs = []
-    for paragraph in marked.split(PARAGRAPH):
-        lines = (HTML_SPACE.sub(" ", line).strip() for line in paragraph.split(LINE))
-        text = "\n".join(line for line in lines if line)
-        if text:
-            paragraphs.append(text)
-    return "\n\n".join(paragraphs)
+class ArticleText:
+    """Text collected as paragraphs of lines, each line a list of pieces of markup text."""
+
+    def __init__(self):
+        self.paragraphs: list[list[list[str]]] = [[[]]]
+
+    def add(self, piece: str | None) -> None:
+        if piece:
+            self.paragraphs[-1][-1].append(piece)
+
+    def new_line(self) -> None:
+        self.paragraphs[-1].append([])
+
+    def new_paragraph(self) -> None:
+        self.paragraphs.append([[]])
+
+    def __str__(self) -> str:
+        """Blank-line separated paragraphs of newline separated lines; no empty ones."""
+        paragraphs = []
+        for paragraph in self.paragraphs:
+            lines = (HTML_SPACE.sub(" ", "".join(pieces)).strip() for pieces in paragraph)
+            if text := "\n".join(line for line in lines if line):
+                paragraphs.append(text)
+        return "\n\n".join(paragraphs)

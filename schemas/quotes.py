@@ -11,10 +11,14 @@ KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
 
 
+def field_messages(error: ValidationError) -> dict:
+    """The messages of a failed load per field ("_schema" for the body as a whole)."""
+    return error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+
+
 def describe(error: ValidationError) -> str:
     """One line for people: "field: message; field: message"."""
-    messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
-    return "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in messages.items())
+    return "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in field_messages(error).items())
 
 
 def check_article_text(text: str, max_chars: int | None, source: str = "text") -> None:

@@ -4,6 +4,7 @@ import html
 import pytest
 
 import quotes.batch
+from quotes.html_text import html_to_text
 from schemas import QuoteResultSchema
 from test_api import ARTICLE, assert_problem
 
@@ -25,6 +26,22 @@ def assert_offsets_index(text: str, result: dict) -> None:
             assert text[quote["speaker"]["start"]:quote["speaker"]["end"]] == quote["speaker"]["mention"]
         if quote["cue"]:
             assert text[quote["cue"]["start"]:quote["cue"]["end"]] == quote["cue"]["text"]
+
+
+@pytest.mark.parametrize("markup, text", [
+    ("<p>One <b>bold</b> line.</p><p>Two<br>lines.</p>", "One bold line.\n\nTwo\nlines."),
+    ('<?xml version="1.0" encoding="utf-8"?><p>Declared.</p>', "Declared."),
+    ("<p>Before<!-- an ad slot -->after.</p>", "Beforeafter."),
+    ("<p>Ta\x01b\x01s</p>", "Ta\x01b\x01s"),  # control characters are text, not structure
+    ("<div>Outer<p>inner</p>tail</div>", "Outer\n\ninner\n\ntail"),
+    ("<table><tr><td>Name</td><td>Role</td></tr></table>", "Name Role"),
+    ("<nav>Menu</nav><main><p>Story.</p></main><aside>Related</aside>", "Story."),
+    ("<article><p>Teaser one.</p></article><article><p>Teaser two.</p></article>", "Teaser one.\n\nTeaser two."),
+    ("<!-- nothing -->", ""),
+    ("Just &amp; text", "Just & text"),
+])
+def test_html_to_text_keeps_paragraphs_and_drops_furniture(markup, text):
+    assert html_to_text(markup) == text
 
 
 def test_html_input_returns_the_article_text_that_every_offset_indexes(client, seed_article):

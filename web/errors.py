@@ -11,7 +11,7 @@ from flask import Flask, Response, json
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from schemas.quotes import describe
+from schemas.quotes import describe, field_messages
 
 PROBLEM_TYPE = "about:blank"
 log = logging.getLogger(__name__)
@@ -27,8 +27,7 @@ class Problem(Exception):
     @classmethod
     def invalid(cls, error: ValidationError) -> Problem:
         """The 422 of a body that failed its schema, with the messages per field."""
-        messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
-        return cls(422, "Unprocessable Content", describe(error), messages)
+        return cls(422, "Unprocessable Content", describe(error), field_messages(error))
 
     def body(self) -> dict:
         body = {"type": PROBLEM_TYPE, "title": self.title, "status": self.status, "detail": self.detail}
