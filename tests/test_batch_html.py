@@ -133,6 +133,9 @@ def test_batch_limits_and_envelope_errors(app, client):
     limit = app.config["MAX_BATCH_DOCS"]
     too_many = {"documents": [{"text": "Hello."}] * (limit + 1)}
     assert_problem(client.post("/v1/quotes/batch", json=too_many), 422, f"the limit is {limit}")
+    (too_long,) = client.post("/v1/quotes/batch", json={"documents": [
+        {"id": "long", "text": "a" * (app.config["MAX_CHARS"] + 1)}]}).get_json()["results"]
+    assert too_long["id"] == "long" and "the limit is" in too_long["error"]["detail"]
     assert_problem(client.post("/v1/quotes/batch", json={"documents": []}), 422, "documents is empty")
     assert_problem(client.post("/v1/quotes/batch", json={}), 422, "documents: missing data")
     assert_problem(client.post("/v1/quotes/batch", json={"documents": "x"}), 422, "not a valid list")

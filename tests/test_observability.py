@@ -37,6 +37,13 @@ def test_metrics_count_requests_latency_and_words(client):
     assert metric(client, "quotes_words_processed_total") == words_before + len(ARTICLE.split())
 
 
+def test_a_batch_counts_the_words_of_the_documents_processed(client):
+    before = metric(client, "quotes_words_processed_total")
+    batch = {"documents": [{"id": "ok", "text": ARTICLE}, {"id": "bad", "text": " "}, {"html": f"<p>{ARTICLE}</p>"}]}
+    assert client.post("/v1/quotes/batch", json=batch).status_code == 200
+    assert metric(client, "quotes_words_processed_total") == before + 2 * len(ARTICLE.split())
+
+
 def test_unknown_paths_share_one_label(client):
     before = metric(client, "quotes_http_requests_total", method="GET", endpoint="unmatched", status="404")
     client.get("/no/such/page/1")

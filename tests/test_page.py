@@ -90,7 +90,7 @@ def test_the_page_highlights_every_quote_of_a_seed_article_per_speaker(page, cli
         if mark.get_attribute("data-speaker") and "indirect" not in mark.get_attribute("class"):
             assert mark.evaluate("e => getComputedStyle(e).backgroundColor") == colours[mark.get_attribute("data-speaker")]
 
-    quoted = next(quote for _, _, quote in spans if quote["cue"])
+    quoted = next(quote for _, _, quote in spans if quote["cue"] and quote["kind"] == "direct")
     page.locator(f"#article-view mark[data-quote-id={quoted['id']}]").first.hover()
     tooltip = page.locator("#tooltip")
     expect(tooltip).to_be_visible()

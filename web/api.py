@@ -1,6 +1,8 @@
 """/v1 endpoints and health checks."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from flask import Blueprint, Response, current_app, json, request
 
 import quotes
@@ -80,8 +82,9 @@ def extract_quotes():
         422: {$ref: "#/components/responses/Problem"}
     """
     document = QuoteRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_document())
+    result = quotes.extract(document["text"], document["id"])
     count_words([document["text"]])
-    return json_response(serialise(document, quotes.extract(document["text"], document["id"])))
+    return json_response(serialise(document, result))
 
 
 @api.post("/v1/quotes/batch")
@@ -109,20 +112,20 @@ def extract_batch():
     batch = BatchRequestSchema(max_docs=config["MAX_BATCH_DOCS"], max_chars=config["MAX_CHARS"]).load(read_json_object())
     documents = batch["documents"]
     valid = [document for document in documents if not isinstance(document, InvalidDocument)]
-    count_words([document["text"] for document in valid])
     results = iter(extract_each([document["text"] for document in valid], [document["id"] for document in valid]))
-    slots = []
-    for document in documents:
-        if isinstance(document, InvalidDocument):
-            slots.append(error_slot(document.id, Problem.invalid(document.error)))
-            continue
-        result = next(results)
-        if isinstance(result, Exception):
-            slots.append(error_slot(document["id"], Problem(500, "Internal Server Error",
-                                                            "The engine failed on this document.")))
-        else:
-            slots.append(serialise(document, result))
-    return json_response({"results": slots})
+    return json_response({"results": [batch_slot(document, results) for document in documents]})
+
+
+def batch_slot(document: dict | InvalidDocument, results: Iterator[dict | Exception]) -> dict:
+    """The response slot of one batch document: its result (the next of `results`, those of the valid
+    documents in order), or `{"id", "error"}`."""
+    if isinstance(document, InvalidDocument):
+        return error_slot(document.id, Problem.invalid(document.error))
+    result = next(results)
+    if isinstance(result, Exception):
+        return error_slot(document["id"], Problem(500, "Internal Server Error", "The engine failed on this document."))
+    count_words([document["text"]])
+    return serialise(document, result)
 
 
 def error_slot(document_id: str | None, problem: Problem) -> dict:

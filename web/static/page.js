@@ -107,9 +107,9 @@ function showTooltip(event) {
   const mark = event.target.closest("mark.quote");
   if (!mark) return;
   tooltip.textContent = `${mark.dataset.speaker || "unattributed"} — ${mark.dataset.tip}`;
-  const box = mark.getBoundingClientRect();
-  tooltip.style.left = `${window.scrollX + box.left}px`;
-  tooltip.style.top = `${window.scrollY + box.bottom + 4}px`;
+  // by the pointer: a quote over several lines has a box as wide as the column
+  tooltip.style.left = `${event.pageX + 8}px`;
+  tooltip.style.top = `${event.pageY + 16}px`;
   tooltip.hidden = false;
 }
 
