@@ -8,7 +8,7 @@ from flask import Flask
 DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # bytes of request body
     "MAX_CHARS": 200_000,  # characters of one article
-    "MAX_BATCH_DOCS": 50,  # articles in one batch request
+    "MAX_BATCH_DOCS": 32,  # documents of one POST /v1/quotes/batch
     "DEADLINE_SECONDS": 30.0,  # processing time of one request
     "API_KEYS": "",  # comma-separated keys; authentication is off while no key is configured
     "API_KEYS_FILE": "",  # a file of sha256 hex digests of the keys, one per line
@@ -43,13 +43,18 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
                        for key, name in ENVIRONMENT.items() if name in os.environ})
     app.config.update(config or {})
 
-    from web import errors, security
+    from web import errors, observability, security
     from web.api import api, health
+    from web.openapi import openapi
+    from web.page import page
 
     errors.register(app)
+    observability.register(app)
     security.register(app)
     app.register_blueprint(api)
     app.register_blueprint(health)
+    app.register_blueprint(openapi)
+    app.register_blueprint(page)
     if preload:
         import quotes
 

@@ -13,10 +13,18 @@ workers = int(os.environ.get("WEB_CONCURRENCY", max(1, (os.cpu_count() or 1))))
 preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
-accesslog = "-"
+accesslog = None  # the app logs one JSON line per request (web/observability.py)
 
 
 def post_fork(server, worker):
     import torch
 
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
+
+
+def child_exit(server, worker):
+    # with PROMETHEUS_MULTIPROC_DIR, a dead worker's metric files must stop counting as live gauges
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

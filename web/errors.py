@@ -13,6 +13,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 import quotes
+from schemas.quotes import describe, field_messages
 
 PROBLEM_TYPE = "about:blank"
 log = logging.getLogger(__name__)
@@ -25,12 +26,21 @@ class Problem(Exception):
         super().__init__(detail)
         self.status, self.title, self.detail, self.errors = status, title, detail, errors
 
+    @classmethod
+    def invalid(cls, error: ValidationError) -> Problem:
+        """The 422 of a body that failed its schema, with the messages per field."""
+        return cls(422, "Unprocessable Content", describe(error), field_messages(error))
+
+    def body(self) -> dict:
+        body = {"type": PROBLEM_TYPE, "title": self.title, "status": self.status, "detail": self.detail}
+        if self.errors:
+            body["errors"] = self.errors
+        return body
+
 
 def problem_response(status: int, title: str, detail: str, errors: dict | None = None,
                      headers: dict | None = None) -> Response:
-    body = {"type": PROBLEM_TYPE, "title": title, "status": status, "detail": detail}
-    if errors:
-        body["errors"] = errors
+    body = Problem(status, title, detail, errors).body()
     return Response(json.dumps(body), status=status, mimetype="application/problem+json", headers=headers)
 
 
@@ -41,9 +51,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(ValidationError)
     def _invalid(error: ValidationError):
-        messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
-        detail = "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in messages.items())
-        return problem_response(422, "Unprocessable Content", detail, messages)
+        return _problem(Problem.invalid(error))
 
     @app.errorhandler(quotes.DeadlineExceeded)
     def _too_slow(error: quotes.DeadlineExceeded):
