@@ -99,6 +99,10 @@ def extract_quotes():
         413: {$ref: "#/components/responses/Problem"}
         415: {$ref: "#/components/responses/Problem"}
         422: {$ref: "#/components/responses/Problem"}
+        401: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+        503: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     document = QuoteRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_document())
     with deadline_after(current_app.config["DEADLINE_SECONDS"]) as deadline:
@@ -125,6 +129,10 @@ def extract_batch():
         413: {$ref: "#/components/responses/Problem"}
         415: {$ref: "#/components/responses/Problem"}
         422: {$ref: "#/components/responses/Problem"}
+        401: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+        503: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     if request.mimetype != "application/json":
         raise Problem(415, "Unsupported Media Type", "Send the batch as application/json.")
@@ -162,6 +170,9 @@ def version():
       summary: Service version, Stanza version and the model packages loaded
       responses:
         200: {description: versions, content: {application/json: {schema: VersionSchema}}}
+        401: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     info = quotes.model_info()
     return json_response(VersionSchema().dump({"service": SERVICE_VERSION, **info}))

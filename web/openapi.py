@@ -26,6 +26,9 @@ def build_spec(app: Flask) -> dict:
     # schemas come before those that nest them (apispec registers a nested one itself on first sight)
     for schema in (ProblemSchema, QuoteRequestSchema, QuoteResultSchema, DocumentErrorSchema, BatchResultSchema):
         spec.components.schema(schema.__name__.removesuffix("Schema"), schema=schema)
+    # API keys (required only when the service has keys configured: hence also `{}` in each operation's list)
+    spec.components.security_scheme("BearerKey", {"type": "http", "scheme": "bearer"})
+    spec.components.security_scheme("HeaderKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"})
     spec.components.response("Problem", {"description": "an RFC 9457 problem",
                                          "content": {"application/problem+json": {"schema": "Problem"}}})
     with app.test_request_context():
