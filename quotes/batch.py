@@ -8,7 +8,8 @@ from quotes.pipeline import DeadlineExceeded, extract, extract_many
 log = logging.getLogger(__name__)
 
 
-def extract_each(texts: list[str], doc_ids: list | None = None, deadline: float | None = None) -> list[dict | Exception]:
+def extract_each(texts: list[str], doc_ids: list | None = None,
+                 deadline: float | None = None) -> list[dict | Exception]:
     """`extract_many`'s results in order, except that a document the engine fails on gets its exception in its
     slot. All documents go through Stanza together; only when that batch fails is each one retried alone,
     to find which failed."""

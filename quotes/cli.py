@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from tqdm import tqdm
-
 from marshmallow import ValidationError
+from tqdm import tqdm
 
 from quotes.batch import extract_each
 from quotes.html_text import html_to_text
@@ -73,9 +72,9 @@ def process(chunk: list[tuple[str, object]], request_schema: QuoteRequestSchema)
         try:
             if isinstance(record, InvalidRecord):
                 raise record
-            # the line's id, whatever its JSON type, is already record_id
-            fields = {key: value for key, value in record.items() if key != "id"} if isinstance(record, dict) else record
-            documents.append({**request_schema.load(fields), "id": record_id})
+            if isinstance(record, dict):  # the line's id, whatever its JSON type, is already record_id
+                record = {key: value for key, value in record.items() if key != "id"}
+            documents.append({**request_schema.load(record), "id": record_id})
         except InvalidRecord as error:
             documents.append(str(error))
         except ValidationError as error:

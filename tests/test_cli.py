@@ -5,12 +5,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_api import ARTICLE
+from test_batch_html import as_cms_html, assert_offsets_index
 
 import quotes
 import quotes.cli
 from quotes.cli import main
-from test_api import ARTICLE
-from test_batch_html import as_cms_html, assert_offsets_index
 
 QUOTES_SCRIPT = Path(sys.executable).parent / "quotes"  # the console script of the installed project
 

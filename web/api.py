@@ -7,8 +7,14 @@ from flask import Blueprint, Response, current_app, json, request
 
 import quotes
 from quotes.batch import extract_each
-from schemas import (BatchRequestSchema, DocumentErrorSchema, InvalidDocument, QuoteRequestSchema, QuoteResultSchema,
-                     VersionSchema)
+from schemas import (
+    BatchRequestSchema,
+    DocumentErrorSchema,
+    InvalidDocument,
+    QuoteRequestSchema,
+    QuoteResultSchema,
+    VersionSchema,
+)
 from web.errors import Problem
 from web.observability import count_words
 
@@ -109,8 +115,8 @@ def extract_batch():
     if request.mimetype != "application/json":
         raise Problem(415, "Unsupported Media Type", "Send the batch as application/json.")
     config = current_app.config
-    batch = BatchRequestSchema(max_docs=config["MAX_BATCH_DOCS"], max_chars=config["MAX_CHARS"]).load(read_json_object())
-    documents = batch["documents"]
+    request_schema = BatchRequestSchema(max_docs=config["MAX_BATCH_DOCS"], max_chars=config["MAX_CHARS"])
+    documents = request_schema.load(read_json_object())["documents"]
     valid = [document for document in documents if not isinstance(document, InvalidDocument)]
     results = iter(extract_each([document["text"] for document in valid], [document["id"] for document in valid]))
     return json_response({"results": [batch_slot(document, results) for document in documents]})
@@ -152,7 +158,9 @@ def healthz():
     get:
       summary: The process is alive
       responses:
-        200: {description: alive, content: {application/json: {schema: {type: object, properties: {status: {type: string, enum: [ok]}}}}}}
+        200:
+          description: alive
+          content: {application/json: {schema: {type: object, properties: {status: {type: string, enum: [ok]}}}}}
     """
     return json_response({"status": "ok"})
 
@@ -164,8 +172,12 @@ def readyz():
     get:
       summary: The models are loaded (503 until then)
       responses:
-        200: {description: ready, content: {application/json: {schema: {type: object, properties: {status: {type: string, enum: [ready]}}}}}}
-        503: {description: still loading the models, content: {application/json: {schema: {type: object, properties: {status: {type: string, enum: [loading]}}}}}}
+        200:
+          description: ready
+          content: {application/json: {schema: {type: object, properties: {status: {type: string, enum: [ready]}}}}}
+        503:
+          description: still loading the models
+          content: {application/json: {schema: {type: object, properties: {status: {type: string, enum: [loading]}}}}}
     """
     if not quotes.models_loaded():
         return json_response({"status": "loading"}, 503)
