@@ -1,12 +1,10 @@
 """/v1 endpoints and health checks."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from flask import Blueprint, Response, current_app, json, request
 
 import quotes
-from quotes.batch import extract_each
+from quotes.batch import extract_documents
 from schemas import (
     BatchRequestSchema,
     DocumentErrorSchema,
@@ -117,17 +115,14 @@ def extract_batch():
     config = current_app.config
     request_schema = BatchRequestSchema(max_docs=config["MAX_BATCH_DOCS"], max_chars=config["MAX_CHARS"])
     documents = request_schema.load(read_json_object())["documents"]
-    valid = [document for document in documents if not isinstance(document, InvalidDocument)]
-    results = iter(extract_each([document["text"] for document in valid], [document["id"] for document in valid]))
-    return json_response({"results": [batch_slot(document, results) for document in documents]})
+    results = extract_documents(documents)
+    return json_response({"results": [batch_slot(document, result) for document, result in zip(documents, results)]})
 
 
-def batch_slot(document: dict | InvalidDocument, results: Iterator[dict | Exception]) -> dict:
-    """The response slot of one batch document: its result (the next of `results`, those of the valid
-    documents in order), or `{"id", "error"}`."""
+def batch_slot(document: dict | InvalidDocument, result: dict | Exception | InvalidDocument) -> dict:
+    """The response slot of one batch document: its result, or `{"id", "error"}`."""
     if isinstance(document, InvalidDocument):
         return error_slot(document.id, Problem.invalid(document.error))
-    result = next(results)
     if isinstance(result, Exception):
         return error_slot(document["id"], Problem(500, "Internal Server Error", "The engine failed on this document."))
     count_words([document["text"]])
