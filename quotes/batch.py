@@ -8,7 +8,8 @@ from quotes.pipeline import DeadlineExceeded, extract, extract_many
 log = logging.getLogger(__name__)
 
 
-def extract_each(texts: list[str], doc_ids: list | None = None, deadline: float | None = None) -> list[dict | Exception]:
+def extract_each(texts: list[str], doc_ids: list | None = None,
+                 deadline: float | None = None) -> list[dict | Exception]:
     """`extract_many`'s results in order, except that a document the engine fails on gets its exception in its
     slot. All documents go through Stanza together; only when that batch fails is each one retried alone,
     to find which failed."""
@@ -31,3 +32,12 @@ def extract_each(texts: list[str], doc_ids: list | None = None, deadline: float 
             log.exception("document %r failed", doc_id)
             results.append(error)
     return results
+
+
+def extract_documents(slots: list) -> list:
+    """For each slot holding a document (a dict with "text" and "id"), its result or its exception; any other
+    slot (a caller's record of an invalid document) comes back as it is. The documents go through together."""
+    documents = [slot for slot in slots if isinstance(slot, dict)]
+    texts, doc_ids = [document["text"] for document in documents], [document["id"] for document in documents]
+    results = iter(extract_each(texts, doc_ids))
+    return [next(results) if isinstance(slot, dict) else slot for slot in slots]

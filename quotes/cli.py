@@ -16,11 +16,10 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
+from marshmallow import ValidationError
 from tqdm import tqdm
 
-from marshmallow import ValidationError
-
-from quotes.batch import extract_each
+from quotes.batch import extract_documents
 from quotes.html_text import html_to_text
 from quotes.pipeline import extract
 from schemas.quotes import QuoteRequestSchema, describe
@@ -73,22 +72,17 @@ def process(chunk: list[tuple[str, object]], request_schema: QuoteRequestSchema)
         try:
             if isinstance(record, InvalidRecord):
                 raise record
-            # the line's id, whatever its JSON type, is already record_id
-            fields = {key: value for key, value in record.items() if key != "id"} if isinstance(record, dict) else record
-            documents.append({**request_schema.load(fields), "id": record_id})
+            if isinstance(record, dict):  # the line's id, whatever its JSON type, is already record_id
+                record = {key: value for key, value in record.items() if key != "id"}
+            documents.append({**request_schema.load(record), "id": record_id})
         except InvalidRecord as error:
             documents.append(str(error))
         except ValidationError as error:
             documents.append(describe(error))
-    valid = [document for document in documents if isinstance(document, dict)]
-    results = iter(extract_each([document["text"] for document in valid], [document["id"] for document in valid])
-                   if valid else [])
-    for (record_id, _), document in zip(chunk, documents):
+    for (record_id, _), document, result in zip(chunk, documents, extract_documents(documents)):
         if isinstance(document, str):
             yield {"id": record_id, "error": document}
-            continue
-        result = next(results)
-        if isinstance(result, Exception):
+        elif isinstance(result, Exception):
             yield {"id": record_id, "error": f"the engine failed: {type(result).__name__}"}
         else:
             yield {**result, "text": document["text"]} if document["html"] else result

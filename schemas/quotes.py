@@ -3,7 +3,16 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from marshmallow import Schema, ValidationError, fields, post_load, pre_load, validate, validates, validates_schema
+from marshmallow import (
+    Schema,
+    ValidationError,
+    fields,
+    post_load,
+    pre_load,
+    validate,
+    validates,
+    validates_schema,
+)
 
 from quotes.html_text import html_to_text
 

@@ -2,11 +2,11 @@
 import html
 
 import pytest
+from test_api import ARTICLE, assert_problem
 
 import quotes.batch
 from quotes.html_text import html_to_text
 from schemas import QuoteResultSchema
-from test_api import ARTICLE, assert_problem
 
 
 def as_cms_html(text: str) -> str:
@@ -122,7 +122,7 @@ def test_a_document_the_engine_fails_on_does_not_fail_the_others(client, monkeyp
 
     monkeypatch.setattr(quotes.batch, "extract_many", batch_fails)
     monkeypatch.setattr(quotes.batch, "extract", extract_unless_poisoned)
-    documents = [{"id": "before", "text": ARTICLE}, {"id": "poisoned", "text": ARTICLE}, {"id": "after", "text": ARTICLE}]
+    documents = [{"id": name, "text": ARTICLE} for name in ("before", "poisoned", "after")]
     before, poisoned, after = client.post("/v1/quotes/batch", json={"documents": documents}).get_json()["results"]
     assert len(before["quotes"]) == len(after["quotes"]) == 2
     assert poisoned["id"] == "poisoned" and poisoned["error"]["status"] == 500

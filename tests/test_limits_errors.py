@@ -110,6 +110,7 @@ def test_a_stage_that_runs_past_the_deadline_is_interrupted(make_client):
     started = time.monotonic()
     assert_problem(client.post("/v1/quotes", json={"text": "word " * 1600}), 503, "1-second limit")
     assert time.monotonic() - started < 5
+    client.application.config["DEADLINE_SECONDS"] = 30  # room for a loaded machine: only the interruption is timed
     response = client.post("/v1/quotes", json={"text": SENTENCE})
     assert response.status_code == 200
     assert response.get_json()["quotes"][0]["speaker"]["name"] == "Maria Lopez"

@@ -3,8 +3,8 @@ import json
 
 from prometheus_client.parser import text_string_to_metric_families
 from pythonjsonlogger.json import JsonFormatter
-
 from test_api import ARTICLE
+
 from web.observability import request_log
 
 

@@ -1,4 +1,5 @@
 """The editor's page in a real browser: Debian's chromium driven by Playwright (no browser download)."""
+import html
 import os
 import shutil
 import threading
@@ -56,9 +57,9 @@ def page(browser, base_url):
     assert elsewhere == []
 
 
-def submit(page, article: str, html: bool = False):
+def submit(page, article: str, as_html: bool = False):
     page.fill("#article", article)
-    if html:
+    if as_html:
         page.check("input[name=format][value=html]")
     page.click("#extract")
     expect(page.locator("#status")).to_contain_text("quotes,")
@@ -87,8 +88,9 @@ def test_the_page_highlights_every_quote_of_a_seed_article_per_speaker(page, cli
                                for swatch in page.locator("#speakers .swatch").all())))
     assert len(set(colours.values())) == min(len(colours), 10)
     for mark in marks.all():
-        if mark.get_attribute("data-speaker") and "indirect" not in mark.get_attribute("class"):
-            assert mark.evaluate("e => getComputedStyle(e).backgroundColor") == colours[mark.get_attribute("data-speaker")]
+        speaker = mark.get_attribute("data-speaker")
+        if speaker and "indirect" not in mark.get_attribute("class"):  # indirect speech is underlined instead
+            assert mark.evaluate("e => getComputedStyle(e).backgroundColor") == colours[speaker]
 
     quoted = next(quote for _, _, quote in spans if quote["cue"] and quote["kind"] == "direct")
     page.locator(f"#article-view mark[data-quote-id={quoted['id']}]").first.hover()
@@ -101,15 +103,15 @@ def test_the_page_highlights_every_quote_of_a_seed_article_per_speaker(page, cli
     page.screenshot(path=str(ARTIFACTS / "page.png"), full_page=True)
 
 
-@pytest.mark.parametrize("html", [False, True])
-def test_markup_inside_a_quote_shows_as_text(page, client, html):
+@pytest.mark.parametrize("as_html", [False, True])
+def test_markup_inside_a_quote_shows_as_text(page, client, as_html):
     article = SCRIPT_QUOTE
-    if html:  # the same story as a CMS stores it: the quote's markup is escaped text there
-        article = "".join(f"<p>{line.replace('<', '&lt;').replace('>', '&gt;')}</p>" for line in SCRIPT_QUOTE.split("\n"))
-    (quote,) = client.post("/v1/quotes", json={"html" if html else "text": article}).get_json()["quotes"]
+    if as_html:  # the same story as a CMS stores it: the quote's markup is escaped text there
+        article = "".join(f"<p>{html.escape(line)}</p>" for line in SCRIPT_QUOTE.split("\n"))
+    (quote,) = client.post("/v1/quotes", json={"html" if as_html else "text": article}).get_json()["quotes"]
     assert quote["text"].startswith("<script>")
 
-    submit(page, article, html=html)
+    submit(page, article, as_html=as_html)
     mark = page.locator("#article-view mark.quote")
     expect(mark).to_have_count(1)
     assert mark.text_content() == quote["text"]

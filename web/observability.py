@@ -15,8 +15,15 @@ import time
 import uuid
 
 from flask import Blueprint, Flask, Response, g, request
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client import multiprocess
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
 from pythonjsonlogger.json import JsonFormatter
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -26,7 +33,7 @@ SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:+=-]{1,128}")
 REQUESTS = Counter("quotes_http_requests", "HTTP requests answered", ["method", "endpoint", "status"])
 LATENCY = Histogram("quotes_http_request_duration_seconds", "Time to answer a request", ["method", "endpoint"],
                     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120))
-WORDS = Counter("quotes_words_processed", "Words of article text sent to the engine")
+WORDS = Counter("quotes_words_processed", "Words of the articles the engine processed")
 
 request_log = logging.getLogger("quotes.requests")
 if not request_log.handlers:
@@ -40,7 +47,7 @@ metrics = Blueprint("metrics", __name__)
 
 
 def count_words(texts: list[str]) -> None:
-    """Count the words of the texts this request sends to the engine, for /metrics and the request's log line."""
+    """Count the words of texts the engine processed for this request, for /metrics and its log line."""
     words = sum(len(text.split()) for text in texts)
     WORDS.inc(words)
     g.words = g.get("words", 0) + words

@@ -9,7 +9,13 @@ from apispec_webframeworks.flask import FlaskPlugin
 from flask import Blueprint, Flask, current_app, render_template, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
 
-from schemas import BatchResultSchema, DocumentErrorSchema, ProblemSchema, QuoteRequestSchema, QuoteResultSchema
+from schemas import (
+    BatchResultSchema,
+    DocumentErrorSchema,
+    ProblemSchema,
+    QuoteRequestSchema,
+    QuoteResultSchema,
+)
 from web.api import SERVICE_VERSION, json_response
 
 openapi = Blueprint("openapi", __name__, template_folder="templates")
