@@ -1,7 +1,7 @@
 """The HTTP contract through Flask's test client, on the real models."""
 import pytest
 
-from checks import assert_offsets_index, assert_problem
+from support import assert_offsets_index, assert_problem
 from schemas import QuoteResultSchema
 
 ARTICLE = ("The union rejected the offer on Tuesday.\n"

@@ -2,7 +2,8 @@
 import html
 
 import pytest
-from test_api import ARTICLE, assert_problem
+from support import assert_problem
+from test_api import ARTICLE
 
 import quotes.batch
 from quotes.html_text import html_to_text

@@ -6,7 +6,7 @@ import json
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from checks import assert_offsets_index, assert_problem
+from support import assert_offsets_index, assert_problem
 from quotes import extract
 from quotes.marks import ALL_MARKS, TRIMMED, paragraphs, scan
 

@@ -2,7 +2,6 @@
 count and a hard time cap. No 5xx, no connection error, and the same workers at the end."""
 import os
 import random
-import socket
 import subprocess
 import sys
 import time
@@ -14,22 +13,16 @@ import psutil
 import pytest
 import requests
 
+from support import free_port
+from test_api import ARTICLE
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKERS = 2
 THREADS = 4
 REQUESTS = 160
 TIME_CAP_SECONDS = 240
 STARTUP_SECONDS = 120
-ARTICLE = ("The union rejected the offer on Tuesday.\n"
-           "“We will not back down,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union.\n"
-           "“The district knows what it owes,” she added.")
 MAX_BODY_BYTES = 64 * 1024
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def chunks(size: int, chunk: int = 8192):

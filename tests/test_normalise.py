@@ -3,11 +3,9 @@ import json
 
 import pytest
 
-from checks import assert_offsets_index
+from support import SENTENCE, assert_offsets_index
 from quotes import extract
 from quotes.normalise import normalise
-
-SENTENCE = "“We will not back down,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union."
 
 
 @pytest.mark.parametrize("raw, expected", [

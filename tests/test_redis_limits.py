@@ -1,20 +1,15 @@
 """Rate limits shared between processes through a real Redis server (Debian's redis-server, started
 here on a loopback port, nothing saved to disk)."""
 import shutil
-import socket
 import subprocess
 import time
 
 import pytest
 import redis
 
-ARTICLE = {"text": "“We will not back down,” said Maria Lopez."}
+from support import SENTENCE, free_port
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+ARTICLE = {"text": SENTENCE}
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,9 @@ import hashlib
 
 import pytest
 
-from checks import assert_problem
+from support import SENTENCE, assert_problem
 
-ARTICLE = {"text": "“We will not back down,” said Maria Lopez."}
+ARTICLE = {"text": SENTENCE}
 CMS = "https://cms.example-news.org"
 
 

@@ -1,5 +1,9 @@
-"""Assertions shared by the test files: the problem+json contract and offsets into the submitted text."""
+"""What the test files share: a sample sentence, the problem+json contract, offsets into the
+submitted text, and free loopback ports for the servers the tests start."""
 import json
+import socket
+
+SENTENCE = "“We will not back down,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union."
 
 # What a traceback or a framework error page would leave in a body.
 LEAK_MARKERS = ("Traceback", 'File "', "<html", "<!doctype", "werkzeug", "Exception:")
@@ -37,3 +41,10 @@ def assert_offsets_index(text, result):
     for speaker in result["speakers"]:
         for mention in speaker["mentions"]:
             assert_span(text, mention["start"], mention["end"])
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on at the moment, on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
