@@ -4,13 +4,15 @@ import os
 import random
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
-import pytest
 import requests
 
 from support import free_port
@@ -46,37 +48,50 @@ MIX = [
     ("empty text", {422}, dict(method="POST", url="/v1/quotes", json={"text": " "})),
     ("over the body limit", {413}, dict(method="POST", url="/v1/quotes", data=b"a" * (MAX_BODY_BYTES + 1),
                                         headers={"Content-Type": "text/plain"})),
-    ("chunked over the body limit", {413}, dict(method="POST", url="/v1/quotes", data=chunks(MAX_BODY_BYTES + 1),
+    ("chunked over the body limit", {413}, dict(method="POST", url="/v1/quotes",
+                                                data=lambda: chunks(MAX_BODY_BYTES + 1),
                                                 headers={"Content-Type": "text/plain"})),
+    ("html article", {200}, dict(method="POST", url="/v1/quotes", data=f"<p>{ARTICLE}</p>".encode(),
+                                 headers={"Content-Type": "text/html; charset=utf-8"})),
+    ("batch with a bad document", {200}, dict(method="POST", url="/v1/quotes/batch",
+                                              json={"documents": [{"text": ARTICLE}, {"text": ""}, {"html": 5}]})),
     ("unknown route", {404}, dict(method="GET", url="/wp-admin/setup.php")),
     ("wrong method", {405}, dict(method="PUT", url="/v1/quotes", json={})),
     ("health", {200}, dict(method="GET", url="/healthz")),
 ]
 
 
-@pytest.fixture()
-def server():
+RUN_ON_TEXT = "word " * 1600  # one "sentence" of 1,600 words: tens of seconds of parsing
+
+
+def answers_ready(base: str) -> bool:
+    try:
+        return requests.get(base + "/readyz", timeout=2).status_code == 200
+    except requests.ConnectionError:
+        return False
+
+
+@contextmanager
+def gunicorn(log: Path, **settings: str) -> Iterator[tuple[str, psutil.Process]]:
+    """gunicorn with gunicorn.conf.py on a free loopback port, `WORKERS` workers, these env settings;
+    yields its URL and its master process once every worker is up and the models are loaded."""
     port = free_port()
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": str(WORKERS),
-           "TORCH_THREADS": "1", "QUOTES_MAX_BODY_BYTES": str(MAX_BODY_BYTES),
-           "QUOTES_RATE_LIMIT": "100000/minute"}
-    # no control socket: its default path is shared with any other gunicorn of the machine
+           "TORCH_THREADS": "1", "QUOTES_MAX_BODY_BYTES": str(MAX_BODY_BYTES), "QUOTES_RATE_LIMIT": "100000/minute",
+           **settings}
+    # the log goes to a file, not a pipe, which would block the server once full; no control socket: its
+    # default path is shared with any other gunicorn of the machine
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--no-control-socket",
-                                "app:app"], cwd=ROOT,
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                "app:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
     base = f"http://127.0.0.1:{port}"
+    master = psutil.Process(process.pid)
     try:
         give_up = time.monotonic() + STARTUP_SECONDS
-        while True:
-            assert process.poll() is None, process.stderr.read().decode()[-2000:]
+        while not (answers_ready(base) and len(master.children()) == WORKERS):
+            assert process.poll() is None, log.read_text()[-2000:]
             assert time.monotonic() < give_up, "gunicorn was not ready in time"
-            try:
-                if requests.get(base + "/readyz", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
             time.sleep(0.5)
-        yield base, psutil.Process(process.pid)
+        yield base, master
     finally:
         process.terminate()
         try:
@@ -86,22 +101,22 @@ def server():
             process.wait()
 
 
-def test_mixed_load_gets_no_5xx_no_connection_error_and_keeps_its_workers(server):
-    base, master = server
-    workers_before = {child.pid for child in master.children()}
-    assert len(workers_before) == WORKERS
+def send_all(base: str, mix: list, count: int) -> list[tuple[str, set, int | str]]:
+    """Send `count` requests, going round `mix`, from `THREADS` threads; stop sending at the time cap.
+    Each outcome: the request's name, its expected statuses, and the status or what went wrong."""
     stop_at = time.monotonic() + TIME_CAP_SECONDS
-    sessions = {}
+    local = threading.local()
 
     def send(number):
-        name, expected, request = MIX[number % len(MIX)]
+        name, expected, request = mix[number % len(mix)]
         if time.monotonic() > stop_at:
             return name, expected, "not sent: time cap"
-        session = sessions.setdefault(number % THREADS, requests.Session())
-        if name.startswith("chunked"):
-            request = {**request, "data": chunks(MAX_BODY_BYTES + 1)}  # a generator is read once
+        if not hasattr(local, "session"):
+            local.session = requests.Session()
+        if callable(request.get("data")):
+            request = {**request, "data": request["data"]()}  # a fresh generator: one is read once
         try:
-            response = session.request(**{**request, "url": base + request["url"]}, timeout=60)
+            response = local.session.request(**{**request, "url": base + request["url"]}, timeout=60)
         except requests.RequestException as error:
             return name, expected, f"connection error: {type(error).__name__}"
         if response.status_code >= 400:
@@ -109,12 +124,28 @@ def test_mixed_load_gets_no_5xx_no_connection_error_and_keeps_its_workers(server
         return name, expected, response.status_code
 
     with ThreadPoolExecutor(THREADS) as pool:
-        futures = [pool.submit(send, number) for number in range(REQUESTS)]
+        futures = [pool.submit(send, number) for number in range(count)]
         wait(futures, timeout=TIME_CAP_SECONDS + 60)
     outcomes = [future.result(timeout=0) for future in futures]
-    print("load test outcomes:", Counter(status for _, _, status in outcomes))  # shown with pytest -s
+    print("outcomes:", Counter(status for _, _, status in outcomes))  # shown with pytest -s
+    return outcomes
 
-    unexpected = [outcome for outcome in outcomes if outcome[2] not in outcome[1]]
-    assert not unexpected, unexpected
-    assert {child.pid for child in master.children()} == workers_before
-    assert master.is_running()
+
+def test_mixed_load_gets_no_5xx_no_connection_error_and_keeps_its_workers(tmp_path):
+    with gunicorn(tmp_path / "gunicorn.log") as (base, master):
+        workers = {child.pid for child in master.children()}
+        outcomes = send_all(base, MIX, REQUESTS)
+        unexpected = [outcome for outcome in outcomes if outcome[2] not in outcome[1]]
+        assert not unexpected, unexpected
+        assert {child.pid for child in master.children()} == workers
+
+
+def test_requests_past_the_deadline_get_503_and_the_workers_live_on(tmp_path):
+    mix = [("run-on sentence", {503}, dict(method="POST", url="/v1/quotes", json={"text": RUN_ON_TEXT})),
+           ("json article", {200}, dict(method="POST", url="/v1/quotes", json={"text": ARTICLE}))]
+    with gunicorn(tmp_path / "gunicorn.log", QUOTES_DEADLINE_SECONDS="2") as (base, master):
+        workers = {child.pid for child in master.children()}
+        outcomes = send_all(base, mix, 8)
+        unexpected = [outcome for outcome in outcomes if outcome[2] not in outcome[1]]
+        assert not unexpected, unexpected
+        assert {child.pid for child in master.children()} == workers
