@@ -2,8 +2,13 @@
 from pathlib import Path
 
 import pytest
+import torch
 
 from app import create_app
+
+# One torch thread, as in each gunicorn worker (TORCH_THREADS): on a machine whose cores are busy,
+# torch's threads wait on each other and a 20 ms parse can take seconds.
+torch.set_num_threads(1)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

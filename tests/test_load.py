@@ -1,5 +1,6 @@
-"""A bounded load test against gunicorn on 127.0.0.1: good and bad requests from 4 threads, a fixed
-count and a hard time cap. No 5xx, no connection error, and the same workers at the end."""
+"""Bounded load tests against gunicorn on 127.0.0.1, from 4 threads with a fixed request count and a
+hard time cap: good and bad requests get no 5xx and no connection error, requests past the deadline
+get their 503, and the same workers serve to the end."""
 import os
 import random
 import subprocess

@@ -51,7 +51,7 @@ def test_health_stays_open_and_the_rest_needs_a_key(keyed_client):
 
 def test_keys_from_a_file_of_sha256_digests(make_client, tmp_path, monkeypatch):
     keys_file = tmp_path / "keys.sha256"
-    keys_file.write_text("# newsroom CMS\n" + hashlib.sha256(b"cms-key").hexdigest().upper() + "\n\n")
+    keys_file.write_text("# newsroom CMS, rotated 2026-11\n" + hashlib.sha256(b"cms-key").hexdigest().upper() + "\n\n")
     monkeypatch.setenv("API_KEYS_FILE", str(keys_file))
     client = make_client()
     assert post(client, Authorization="Bearer cms-key").status_code == 200

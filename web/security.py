@@ -36,16 +36,16 @@ def digest(key: str) -> str:
 
 
 def split_list(value: str) -> list[str]:
-    """The non-empty items of a comma- or line-separated setting."""
-    return [item.strip() for item in value.replace("\n", ",").split(",") if item.strip()]
+    """The non-empty items of a comma-separated setting."""
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 def configured_digests(config) -> list[str]:
     """sha256 hex digests of the accepted keys: API_KEYS hashed, plus the lines of API_KEYS_FILE."""
     digests = [digest(key) for key in split_list(config["API_KEYS"])]
     if config["API_KEYS_FILE"]:
-        lines = split_list(Path(config["API_KEYS_FILE"]).read_text(encoding="utf-8"))
-        digests += [line.lower() for line in lines if not line.startswith("#")]
+        lines = (line.strip() for line in Path(config["API_KEYS_FILE"]).read_text(encoding="utf-8").splitlines())
+        digests += [line.lower() for line in lines if line and not line.startswith("#")]
     return digests
 
 
