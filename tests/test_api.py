@@ -1,8 +1,8 @@
 """The HTTP contract through Flask's test client, on the real models."""
 import pytest
 
-from support import assert_offsets_index, assert_problem
 from schemas import QuoteResultSchema
+from support import assert_offsets_index, assert_problem
 
 ARTICLE = ("The union rejected the offer on Tuesday.\n"
            "“We will not back down,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union.\n"

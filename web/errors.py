@@ -58,8 +58,7 @@ def register(app: Flask) -> None:
         seconds = current_app.config["DEADLINE_SECONDS"]
         return problem_response(
             503, "Service Unavailable",
-            f"The article was not processed within the {seconds:g}-second limit; "
-            "retry later, or send a shorter text.",
+            f"The text was not processed within the {seconds:g}-second limit; retry later, or send less text.",
             headers={"Retry-After": str(math.ceil(seconds))})
 
     @app.errorhandler(RequestEntityTooLarge)

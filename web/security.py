@@ -32,6 +32,8 @@ LIMITER_SETTINGS = {
 
 
 def digest(key: str) -> str:
+    """The sha256 hex digest of a key, as API_KEYS_FILE holds them (surrogatepass: a key read from
+    the environment with undecodable bytes still hashes)."""
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
