@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 
+# The deprel of a word whose sentence was not parsed (see quotes.parse).
+UNPARSED = "_"
+
+
 @dataclass(frozen=True)
 class Word:
     """One syntactic word of the Stanza parse, with offsets into the submitted text."""
@@ -27,6 +31,10 @@ class Word:
     end: int
     ner: str = "O"
     feats: str = ""
+
+    @property
+    def is_parsed(self) -> bool:
+        return self.deprel != UNPARSED
 
     @property
     def is_capitalized(self) -> bool:

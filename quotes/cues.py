@@ -1,6 +1,8 @@
 """Stage 3: find reporting cues outside the quotes: speech verbs by lemma, and "according to"."""
 from __future__ import annotations
 
+from functools import cache
+
 from quotes import lexicons
 from quotes.article import Article, Cue, Word
 
@@ -15,14 +17,22 @@ MAX_SIGNATURE_WORDS = 12
 MODIFIER_DEPRELS = frozenset({"amod"})
 
 
+def _may_be_cue_verb(word: Word) -> bool:
+    """A cue verb by lemma and tags alone (the parse is not needed to rule these out)."""
+    if word.upos not in VERB_TAGS or word.lemma.lower() not in _cue_lemmas():
+        return False
+    return word.upos == "VERB" or not word.xpos.startswith("NN") or word.text.lower().endswith("ed")
+
+
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    return lexicons.words(lexicons.CUE_VERBS) | lexicons.words(lexicons.COMPLEMENT_CUES)
+
+
 def _is_cue_verb(word: Word) -> bool:
-    lemma = word.lemma.lower()
-    if word.upos not in VERB_TAGS or word.deprel in MODIFIER_DEPRELS:
+    if not _may_be_cue_verb(word) or word.deprel in MODIFIER_DEPRELS:
         return False
-    if word.upos != "VERB" and (word.deprel in NOMINAL_DEPRELS or word.xpos.startswith("NN")
-                                and not word.text.lower().endswith("ed")):
-        return False
-    return lemma in lexicons.words(lexicons.CUE_VERBS) or lemma in lexicons.words(lexicons.COMPLEMENT_CUES)
+    return word.upos == "VERB" or word.deprel not in NOMINAL_DEPRELS
 
 
 def _according_to(article: Article, word: Word) -> bool:
@@ -46,6 +56,15 @@ def _cue_phrase(article: Article, word: Word) -> str | None:
         return None
     pair = (word.lemma.lower(), following.text.lower())
     return " ".join(pair) if pair in lexicons.phrases(lexicons.CUE_PHRASES) else None
+
+
+def is_candidate(article: Article, word: Word) -> bool:
+    """Whether `word` may be a cue, judged from its tags alone: every cue find_cues returns passes.
+
+    The parser runs only on the sentences that hold a candidate (quotes.parse).
+    """
+    return (_may_be_cue_verb(word) or _according_to(article, word) or _cue_phrase(article, word) is not None
+            or _signature_dash(article, word)) and not article.in_quote(word.start)
 
 
 def find_cues(article: Article) -> list[Cue]:

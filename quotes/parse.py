@@ -1,10 +1,35 @@
-"""Stage 2: run Stanza and turn its document into the Article's words and sentences."""
+"""Stage 2: run Stanza — the cheap stages everywhere, the parser only where its arcs are read.
+
+Tokens, tags and lemmas come for every sentence: names, pronouns and cue words are read from
+them. Dependency arcs are only ever read around a reporting cue (its subject, its complement,
+the path from a quote to it), so only the sentences holding a possible cue outside the quotes
+are parsed (with NER, when the package has it). The words of the other sentences carry deprel
+UNPARSED and no head.
+
+All sentences of all articles go through each Stanza stage together (one batch per stage).
+"""
 from __future__ import annotations
 
-from quotes.article import Article, Word
+from dataclasses import replace
+
+from quotes import cues
+from quotes.article import UNPARSED, Article, Word
+
+CHEAP_PROCESSORS = ("tokenize", "mwt", "pos", "lemma")
+PARSE_PROCESSORS = ("depparse", "ner")
 
 
-def _words_of(document, offset: int = 0) -> tuple[list[Word], list[tuple[int, int]]]:
+def tag(pipeline, texts: list[str]) -> list:
+    """Stanza documents of `texts` with tokens, multi-word tokens, tags and lemmas (no parse)."""
+    import stanza
+
+    if not texts:
+        return []
+    return pipeline([stanza.Document([], text=text) for text in texts], processors=",".join(CHEAP_PROCESSORS))
+
+
+def words_of(document) -> tuple[list[Word], list[tuple[int, int]]]:
+    """The article's words and sentences (word ranges) from a Stanza document, parsed or not."""
     words: list[Word] = []
     sentences: list[tuple[int, int]] = []
     for sentence in document.sentences:
@@ -22,10 +47,10 @@ def _words_of(document, offset: int = 0) -> tuple[list[Word], list[tuple[int, in
                     lemma=(word.lemma or word.text),
                     upos=word.upos or "X",
                     xpos=word.xpos or "",
-                    deprel=word.deprel or "dep",
+                    deprel=word.deprel or UNPARSED,
                     head=(first + word.head - 1) if word.head else None,
-                    start=start + offset,
-                    end=end + offset,
+                    start=start,
+                    end=end,
                     ner=ner,
                     feats=word.feats or "",
                 ))
@@ -35,5 +60,35 @@ def _words_of(document, offset: int = 0) -> tuple[list[Word], list[tuple[int, in
 
 def fill_words(article: Article, document) -> Article:
     """Copy a Stanza document of `article.text` into the article."""
-    article.words, article.sentences = _words_of(document)
+    article.words, article.sentences = words_of(document)
     return article
+
+
+def needs_parse(article: Article, first: int, last: int) -> bool:
+    """The sentence words[first:last] holds a possible reporting cue outside the quotes."""
+    return any(cues.is_candidate(article, article.words[i]) for i in range(first, last))
+
+
+def _sentences_to_parse(article: Article) -> list[tuple[int, int]]:
+    return [(first, last) for first, last in article.sentences if needs_parse(article, first, last)]
+
+
+def parse_selected(pipeline, articles: list[Article]) -> None:
+    """Parse (and NER-tag) the sentences of `articles` that need it, in one batch, in place."""
+    import stanza
+
+    plans = [_sentences_to_parse(article) for article in articles]
+    # pre-tagged words: Stanza's own tokens, tags and lemmas go in, arcs come out
+    sentences = [[{"id": n + 1, "text": w.text, "lemma": w.lemma, "upos": w.upos, "xpos": w.xpos or None,
+                   "feats": w.feats or None} for n, w in enumerate(article.words[first:last])]
+                 for article, plan in zip(articles, plans) for first, last in plan]
+    if not sentences:
+        return
+    parsed = iter(pipeline(stanza.Document(sentences), processors=",".join(PARSE_PROCESSORS)).sentences)
+    for article, plan in zip(articles, plans):
+        words = article.words
+        for (first, _), sentence in zip(plan, parsed):
+            for index, word in enumerate(sentence.words, start=first):
+                words[index] = replace(words[index], deprel=word.deprel or UNPARSED,
+                                       head=first + word.head - 1 if word.head else None,
+                                       ner=getattr(word.parent, "ner", None) or words[index].ner)

@@ -14,6 +14,7 @@ PRONOUN_REACH = 4
 
 
 SUBJECT_DEPRELS = frozenset({"nsubj", "nsubj:pass"})
+SKIPPED_BEFORE_VERB = frozenset({"ADV", "PART"})  # "Hass also argues", "Hass never said"
 # gender-guesser's answers, folded to the genders pronouns carry
 GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
 
@@ -46,6 +47,16 @@ def first_name_gender(name: str) -> str | None:
     return GENDERS.get(_gender_detector().get_gender(first)) if first else None
 
 
+def is_subject_name(article: Article, a: int, b: int) -> bool:
+    """The name words[a:b] is its clause's subject: by the parse, or, in a sentence left unparsed,
+    by the verb right after it ("Hass argues", "Hass also argued")."""
+    if article.words[a].is_parsed:
+        return any(w.deprel in SUBJECT_DEPRELS for w in article.words[a:b])
+    last = article.sentence_of(a)[1]
+    following = next((w for w in article.words[b:last] if w.upos not in SKIPPED_BEFORE_VERB), None)
+    return following is not None and following.upos in ("VERB", "AUX")
+
+
 class NameIndex:
     """Every person-like name run of the article, for surname → full name lookups."""
 
@@ -66,7 +77,7 @@ class NameIndex:
                 text = span_text(article, start, b)
                 tokens = name_tokens(text)
                 if tokens and text.lower() not in places:
-                    is_subject = any(w.deprel in SUBJECT_DEPRELS for w in article.words[start:b])
+                    is_subject = is_subject_name(article, start, b)
                     found.append(NameOccurrence(article.words[start].start, article.words[b - 1].end, tokens, text,
                                                 is_subject, article.in_quote(article.words[start].start)))
         return found

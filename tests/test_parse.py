@@ -1,0 +1,53 @@
+"""The partial parse (quotes.parse) and the faster cycle finder, against Stanza's own results."""
+import numpy as np
+import pytest
+
+from quotes import extract, parse, records
+from quotes.article import UNPARSED
+from quotes.cycles import STANZA_TARJAN, find_cycles
+from quotes.nlp import load_pipeline
+from quotes.pipeline import analyse, prepare
+
+TEXT = ("The storm hit the coast on Monday. Thousands of homes lost power.\n"
+        "“We are working around the clock,” said Ana Ruiz, a spokeswoman for the utility.")
+
+
+def test_find_cycles_gives_stanzas_cycles_in_stanzas_order():
+    rng = np.random.default_rng(7)
+    for _ in range(2000):
+        size = int(rng.integers(1, 50))
+        tree = rng.integers(0, size, size=size)
+        tree[0] = 0
+        expected, found = STANZA_TARJAN(tree), find_cycles(tree)
+        assert len(found) == len(expected)
+        assert all((a == b).all() for a, b in zip(found, expected))
+
+
+def test_only_sentences_with_a_possible_cue_are_parsed_and_their_arcs_are_stanzas():
+    pipeline = load_pipeline()
+    article = prepare(TEXT, parse.tag(pipeline, [TEXT])[0])
+    parse.parse_selected(pipeline, [article])
+    full = prepare(TEXT, pipeline(TEXT))
+    parsed_sentences = [n for n, (a, b) in enumerate(article.sentences) if article.words[a].is_parsed]
+    assert parsed_sentences == [2]  # only the sentence with "said"
+    assert all(w.deprel == UNPARSED and w.head is None for w in article.words[:article.sentences[2][0]])
+    first, last = article.sentences[2]
+    assert [(w.head, w.deprel) for w in article.words[first:last]] == \
+        [(w.head, w.deprel) for w in full.words[first:last]]
+
+
+def test_the_engine_finds_what_a_full_parse_finds_on_a_realprepare(seed_article):
+    full = records.build(analyse(prepare(seed_article, load_pipeline()(seed_article))), None, {})
+    engine = extract(seed_article)
+
+    def summary(result):
+        return [(q["spans"], q["kind"], q["speaker"] and q["speaker"]["name"], q["cue"] and q["cue"]["text"],
+                 q["affiliation"] and q["affiliation"]["name"]) for q in result["quotes"]]
+
+    assert summary(engine) == summary(full)
+    assert len(engine["quotes"]) >= 5
+
+
+@pytest.mark.parametrize("text", ["", "   ", "No quotes and no cues here at all."])
+def test_nothing_to_parse_is_fine(text):
+    assert extract(text)["quotes"] == []
