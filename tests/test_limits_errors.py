@@ -8,7 +8,7 @@ import zlib
 import pytest
 from werkzeug.test import EnvironBuilder
 
-from support import SENTENCE, assert_problem
+from support import RUN_ON_TEXT, SENTENCE, assert_problem
 
 # A real PDF file's opening: the binary comment line tells readers the file is binary.
 PDF = (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 44 /Filter /FlateDecode >>\nstream\n"
@@ -104,10 +104,9 @@ def test_past_the_deadline_is_503_and_the_app_serves_the_next_request(make_clien
 
 
 def test_a_stage_that_runs_past_the_deadline_is_interrupted(make_client):
-    # one run-on "sentence" of 1,600 words: Stanza's parser alone would take tens of seconds
     client = make_client(DEADLINE_SECONDS=1, RATELIMIT_ENABLED=False)
     started = time.monotonic()
-    assert_problem(client.post("/v1/quotes", json={"text": "word " * 1600}), 503, "1-second limit")
+    assert_problem(client.post("/v1/quotes", json={"text": RUN_ON_TEXT}), 503, "1-second limit")
     assert time.monotonic() - started < 5
     client.application.config["DEADLINE_SECONDS"] = 30  # room for a loaded machine: only the interruption is timed
     response = client.post("/v1/quotes", json={"text": SENTENCE})

@@ -16,7 +16,7 @@ from pathlib import Path
 import psutil
 import requests
 
-from support import free_port
+from support import RUN_ON_TEXT, free_port
 from test_api import ARTICLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,9 +60,6 @@ MIX = [
     ("wrong method", {405}, dict(method="PUT", url="/v1/quotes", json={})),
     ("health", {200}, dict(method="GET", url="/healthz")),
 ]
-
-
-RUN_ON_TEXT = "word " * 1600  # one "sentence" of 1,600 words: tens of seconds of parsing
 
 
 def answers_ready(base: str) -> bool:

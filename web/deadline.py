@@ -1,10 +1,10 @@
 """The per-request processing deadline, enforced even inside a long stage.
 
 The engine checks its `deadline` between stages, but one stage can run far past it: Stanza's
-dependency parser is superlinear in sentence length, and 8,000 characters of one run-on
-"sentence" take about 40 s. So in the main thread (gunicorn's sync workers, the test client) a
-SIGALRM timer raises quotes.DeadlineExceeded inside the stage too. The worker lives on and serves
-the next request, instead of being killed by gunicorn's timeout mid-request.
+dependency parser is superlinear in sentence length, and one run-on "sentence" of 1,600 words
+with a reporting cue in it takes about 17 s. So in the main thread (gunicorn's sync workers, the
+test client) a SIGALRM timer raises quotes.DeadlineExceeded inside the stage too. The worker lives
+on and serves the next request, instead of being killed by gunicorn's timeout mid-request.
 """
 from __future__ import annotations
 
