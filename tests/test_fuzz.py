@@ -26,11 +26,11 @@ NEWSLIKE_TEXT = st.lists(
     max_size=12).map(" ".join)
 SCANNER_TEXT = st.one_of(st.text(ANY_CHARACTER), st.text(st.sampled_from(QUOTE_MARKS + " \n\r\tab,."), max_size=80),
                          NEWSLIKE_TEXT)
-MODEL_SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+MODEL_SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                           database=None)
 
 
-@settings(max_examples=300, deadline=None, database=None)
+@settings(max_examples=500, deadline=None, database=None)
 @given(SCANNER_TEXT)
 def test_quote_scanner_on_arbitrary_text(text):
     ranges = paragraphs(text)

@@ -22,7 +22,7 @@ from test_api import ARTICLE
 ROOT = Path(__file__).resolve().parent.parent
 WORKERS = 2
 THREADS = 4
-REQUESTS = 160
+REQUESTS = 400
 TIME_CAP_SECONDS = 240
 STARTUP_SECONDS = 120
 MAX_BODY_BYTES = 64 * 1024
