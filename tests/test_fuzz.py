@@ -3,12 +3,14 @@ engine or the API, and every offset indexes the submitted text. Example counts s
 engine runs the real models."""
 import json
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from support import assert_offsets_index, assert_problem
+from app import create_app
 from quotes import extract
 from quotes.marks import ALL_MARKS, TRIMMED, paragraphs, scan
+from support import assert_offsets_index, assert_problem
 
 # Any code point, lone surrogates, controls and unassigned ones included.
 ANY_CHARACTER = st.characters(exclude_categories=())
@@ -78,6 +80,37 @@ def test_api_on_arbitrary_json_bodies(app, body):
     else:
         assert_problem(response, response.status_code)
         assert response.status_code in (400, 422)
+
+
+# Batches of up to one more than the limit, with valid, invalid and any documents.
+BATCH_BODIES = st.one_of(
+    st.fixed_dictionaries({"documents": st.lists(REQUEST_BODIES, max_size=5)}),
+    st.fixed_dictionaries({}, optional={"documents": JSON_VALUES}),
+    JSON_VALUES)
+
+
+@pytest.fixture(scope="module")
+def small_batch_app(app):
+    """An app that takes 4 documents per batch, so that some generated batches go over the limit."""
+    return create_app({"TESTING": True, "RATELIMIT_ENABLED": False, "MAX_BATCH_DOCS": 4})
+
+
+@MODEL_SETTINGS
+@given(BATCH_BODIES)
+def test_batch_on_arbitrary_json_bodies(small_batch_app, body):
+    response = small_batch_app.test_client().post("/v1/quotes/batch", data=json.dumps(body), content_type="application/json")
+    event(f"status {response.status_code}")
+    if response.status_code != 200:
+        assert_problem(response, response.status_code)
+        assert response.status_code in (400, 422)
+        return
+    slots = response.get_json()["results"]
+    assert len(slots) == len(body["documents"])
+    for document, slot in zip(body["documents"], slots):
+        if "error" in slot:
+            assert slot["error"]["status"] == 422
+        else:
+            assert_offsets_index(document["text"], slot)
 
 
 @MODEL_SETTINGS
