@@ -8,7 +8,9 @@ import zlib
 import pytest
 from werkzeug.test import EnvironBuilder
 
+import quotes
 from support import RUN_ON_TEXT, SENTENCE, assert_problem
+from web.deadline import deadline_after
 
 # A real PDF file's opening: the binary comment line tells readers the file is binary.
 PDF = (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 44 /Filter /FlateDecode >>\nstream\n"
@@ -112,6 +114,17 @@ def test_a_stage_that_runs_past_the_deadline_is_interrupted(make_client):
     response = client.post("/v1/quotes", json={"text": SENTENCE})
     assert response.status_code == 200
     assert response.get_json()["quotes"][0]["speaker"]["name"] == "Maria Lopez"
+
+
+def test_the_deadline_timer_fires_again_when_its_exception_is_swallowed():
+    started = time.monotonic()
+    with pytest.raises(quotes.DeadlineExceeded), deadline_after(0.1):
+        try:
+            time.sleep(5)
+        except quotes.DeadlineExceeded:
+            pass  # as code that catches every exception would
+        time.sleep(5)
+    assert time.monotonic() - started < 1
 
 
 def test_unknown_route_and_wrong_method(client):

@@ -16,6 +16,11 @@ from contextlib import contextmanager
 
 import quotes
 
+# After the deadline the timer fires again at this interval until the work ends: an exception raised
+# while a garbage-collector callback or a __del__ runs is dropped by Python ("Exception ignored"),
+# and code that catches every exception swallows it, so one signal is not enough.
+REFIRE_SECONDS = 0.25
+
 
 def _raise_deadline_exceeded(signum, frame):
     raise quotes.DeadlineExceeded("the extraction did not finish within the time allowed")
@@ -30,7 +35,7 @@ def deadline_after(seconds: float) -> Iterator[float]:
         yield deadline
         return
     previous = signal.signal(signal.SIGALRM, _raise_deadline_exceeded)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE_SECONDS)
     try:
         yield deadline
     finally:
