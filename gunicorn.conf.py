@@ -15,7 +15,7 @@ workers = int(os.environ.get("WEB_CONCURRENCY", max(1, (os.cpu_count() or 1))))
 preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
-accesslog = "-"
+accesslog = None  # the app logs one JSON line per request (web/observability.py)
 
 
 def post_fork(server, worker):
@@ -32,3 +32,11 @@ _LIBC = ctypes.CDLL(ctypes.util.find_library("c")) if ctypes.util.find_library("
 def post_request(worker, req, environ, resp):
     if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
         _LIBC.malloc_trim(0)
+
+
+def child_exit(server, worker):
+    # with PROMETHEUS_MULTIPROC_DIR, a dead worker's metric files must stop counting as live gauges
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

@@ -6,6 +6,7 @@ import time
 from quotes import attribution, cues, marks, parse, records, reported, resolve
 from quotes.article import Article
 from quotes.nlp import load_pipeline, model_info
+from quotes.normalise import normalise
 
 
 class DeadlineExceeded(RuntimeError):
@@ -44,7 +45,7 @@ def extract_many(texts: list[str], doc_ids: list | None = None, deadline: float 
     started = time.perf_counter()
     pipeline = load_pipeline()
     check_deadline(deadline)
-    documents = parse.tag(pipeline, texts)
+    documents = parse.tag(pipeline, [normalise(text) for text in texts])
     check_deadline(deadline)
     articles = [prepare(text, document) for text, document in zip(texts, documents)]
     parse.parse_selected(pipeline, articles)

@@ -1,16 +1,50 @@
 """Request and response bodies of /v1/quotes (API contract v1)."""
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from typing import NamedTuple
+
+from marshmallow import (
+    Schema,
+    ValidationError,
+    fields,
+    post_load,
+    pre_load,
+    validate,
+    validates,
+    validates_schema,
+)
+
+from quotes.html_text import html_to_text
 
 KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
 
 
-class QuoteRequestSchema(Schema):
-    """`{"text": "...", "id": "optional client id"}`; the maximum length comes from the app config."""
+def field_messages(error: ValidationError) -> dict:
+    """The messages of a failed load per field ("_schema" for the body as a whole)."""
+    return error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
 
-    text = fields.String(required=True, metadata={"description": "the article, plain text"})
+
+def describe(error: ValidationError) -> str:
+    """One line for people: "field: message; field: message"."""
+    return "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in field_messages(error).items())
+
+
+def check_article_text(text: str, max_chars: int | None, source: str = "text") -> None:
+    """An article must have words and fit the configured length."""
+    if not text.strip():
+        raise ValidationError(f"{source} is empty." if source == "text" else f"{source} has no article text.")
+    if max_chars and len(text) > max_chars:
+        raise ValidationError(f"{source} has {len(text)} characters of text; the limit is {max_chars}.")
+
+
+class QuoteRequestSchema(Schema):
+    """`{"text": "..."}` or `{"html": "..."}`, with an optional client `id`; the maximum length comes from the
+    app config. After loading, `text` is the article text (extracted from `html`) and `html` says which it was."""
+
+    text = fields.String(metadata={"description": "the article, plain text"})
+    html = fields.String(metadata={"description": "the article as HTML (a CMS body); its text is extracted, "
+                                                  "returned as `text`, and indexed by every offset"})
     id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200),
                        metadata={"description": "a client id, echoed in the result"})
 
@@ -20,10 +54,25 @@ class QuoteRequestSchema(Schema):
 
     @validates("text")
     def _text_has_words(self, value: str, **_) -> None:
-        if not value.strip():
-            raise ValidationError("text is empty.")
-        if self.max_chars and len(value) > self.max_chars:
-            raise ValidationError(f"text has {len(value)} characters; the limit is {self.max_chars}.")
+        check_article_text(value, self.max_chars)
+
+    @validates_schema(skip_on_field_errors=True)
+    def _text_or_html(self, data: dict, **_) -> None:
+        if "text" in data and "html" in data:
+            raise ValidationError('Send "text" or "html", not both.', "_schema")
+        if "text" not in data and "html" not in data:
+            raise ValidationError('Missing data for required field (or send "html").', "text")
+
+    @post_load
+    def _article_text(self, data: dict, **_) -> dict:
+        if "html" in data:
+            text = html_to_text(data["html"])
+            try:
+                check_article_text(text, self.max_chars, source="html")
+            except ValidationError as error:
+                raise ValidationError(error.messages, "html") from None
+            return {"id": data["id"], "text": text, "html": True}
+        return {**data, "html": False}
 
 
 class SpanSchema(Schema):
@@ -84,6 +133,8 @@ class MetaSchema(Schema):
 
 class QuoteResultSchema(Schema):
     id = fields.String(allow_none=True, required=True)
+    text = fields.String(metadata={"description": "HTML input only: the article text extracted from it, "
+                                                  "which every offset indexes"})
     quotes = fields.List(fields.Nested(QuoteSchema), required=True)
     speakers = fields.List(fields.Nested(SpeakerEntrySchema), required=True)
     meta = fields.Nested(MetaSchema, required=True)
@@ -103,3 +154,57 @@ class ProblemSchema(Schema):
     status = fields.Integer(required=True)
     detail = fields.String(required=True)
     errors = fields.Dict(metadata={"description": "field errors of a 422"})
+
+
+class DocumentField(fields.Nested):
+    """One document of a batch. An invalid one loads as an InvalidDocument in its slot instead of failing the
+    whole batch, so the valid ones still get their results."""
+
+    def _deserialize(self, value, attr, data, partial=None, **kwargs):
+        try:
+            return super()._deserialize(value, attr, data, partial=partial, **kwargs)
+        except ValidationError as error:
+            client_id = value.get("id") if isinstance(value, dict) else None
+            return InvalidDocument(client_id if isinstance(client_id, str) else None, error)
+
+
+class InvalidDocument(NamedTuple):
+    id: str | None
+    error: ValidationError
+
+
+class BatchRequestSchema(Schema):
+    """`{"documents": [{"id", "text"} or {"id", "html"}, ...]}`; the limits come from the app config."""
+
+    documents = fields.List(DocumentField(QuoteRequestSchema), required=True,
+                            metadata={"description": "one to the configured maximum (QUOTES_MAX_BATCH_DOCS)"})
+
+    def __init__(self, *args, max_docs: int | None = None, max_chars: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_docs = max_docs
+        self.fields["documents"].inner.nested = QuoteRequestSchema(max_chars=max_chars)
+
+    @pre_load
+    def _document_count(self, data, **_):
+        """Before any document is loaded: an oversized batch costs no HTML parsing."""
+        documents = data.get("documents") if isinstance(data, dict) else None
+        if isinstance(documents, list) and not documents:
+            raise ValidationError("documents is empty.", "documents")
+        if isinstance(documents, list) and self.max_docs and len(documents) > self.max_docs:
+            raise ValidationError(f"{len(documents)} documents; the limit is {self.max_docs} per batch.", "documents")
+        return data
+
+
+class DocumentErrorSchema(Schema):
+    """The slot of a document that failed: its id and the problem, as the single endpoint would report it."""
+
+    id = fields.String(allow_none=True, required=True)
+    error = fields.Nested(ProblemSchema, required=True)
+
+
+class BatchResultSchema(Schema):
+    # one of two schemas per slot: marshmallow has no such field, so the OpenAPI says it by name
+    results = fields.List(fields.Raw(metadata={"oneOf": [{"$ref": "#/components/schemas/QuoteResult"},
+                                                         {"$ref": "#/components/schemas/DocumentError"}]}),
+                          required=True, metadata={"description": "one per document, in order: its result, or "
+                                                                  "`{id, error}` for a document that failed"})

@@ -2,20 +2,34 @@
 from pathlib import Path
 
 import pytest
+import torch
 
 from app import create_app
+
+# One torch thread, as in each gunicorn worker (TORCH_THREADS): on a machine whose cores are busy,
+# torch's threads wait on each other and a 20 ms parse can take seconds.
+torch.set_num_threads(1)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 @pytest.fixture(scope="session")
 def app():
-    return create_app({"TESTING": True}, preload=True)
+    # the suite sends hundreds of requests from one address: rate limits have their own tests
+    return create_app({"TESTING": True, "RATELIMIT_ENABLED": False}, preload=True)
 
 
 @pytest.fixture()
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture()
+def make_client(app):
+    """A test client of an app with its own settings (the models stay loaded: `app` loaded them)."""
+    def make(**config):
+        return create_app({"TESTING": True, **config}).test_client()
+    return make
 
 
 @pytest.fixture(scope="session")

@@ -2,19 +2,11 @@
 import pytest
 
 from schemas import QuoteResultSchema
+from support import assert_offsets_index, assert_problem
 
 ARTICLE = ("The union rejected the offer on Tuesday.\n"
            "“We will not back down,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union.\n"
            "“The district knows what it owes,” she added.")
-
-
-def assert_problem(response, status, detail_part):
-    assert response.status_code == status
-    assert response.mimetype == "application/problem+json"
-    body = response.get_json(force=True)
-    assert body["status"] == status and body["title"] and body["type"]
-    assert detail_part.lower() in body["detail"].lower(), body
-    return body
 
 
 def test_quotes_of_an_article(client):
@@ -46,14 +38,7 @@ def test_plain_text_body_with_id_in_the_query(client):
 def test_every_offset_indexes_the_submitted_seed_article(client, seed_article):
     body = client.post("/v1/quotes", json={"text": seed_article}).get_json()
     assert body["quotes"]
-    for quote in body["quotes"]:
-        pieces = [seed_article[s["start"]:s["end"]] for s in quote["spans"]]
-        assert quote["text"] == " ".join(pieces)
-        if quote["speaker"]:
-            speaker = quote["speaker"]
-            assert seed_article[speaker["start"]:speaker["end"]] == speaker["mention"]
-        if quote["cue"]:
-            assert seed_article[quote["cue"]["start"]:quote["cue"]["end"]] == quote["cue"]["text"]
+    assert_offsets_index(seed_article, body)
 
 
 @pytest.mark.parametrize("body, status, detail", [

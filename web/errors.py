@@ -6,10 +6,14 @@ unexpected exception goes through these handlers.
 from __future__ import annotations
 
 import logging
+import math
 
-from flask import Flask, Response, json
+from flask import Flask, Response, current_app, json
 from marshmallow import ValidationError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+import quotes
+from schemas.quotes import describe, field_messages
 
 PROBLEM_TYPE = "about:blank"
 log = logging.getLogger(__name__)
@@ -22,12 +26,22 @@ class Problem(Exception):
         super().__init__(detail)
         self.status, self.title, self.detail, self.errors = status, title, detail, errors
 
+    @classmethod
+    def invalid(cls, error: ValidationError) -> Problem:
+        """The 422 of a body that failed its schema, with the messages per field."""
+        return cls(422, "Unprocessable Content", describe(error), field_messages(error))
 
-def problem_response(status: int, title: str, detail: str, errors: dict | None = None) -> Response:
-    body = {"type": PROBLEM_TYPE, "title": title, "status": status, "detail": detail}
-    if errors:
-        body["errors"] = errors
-    return Response(json.dumps(body), status=status, mimetype="application/problem+json")
+    def body(self) -> dict:
+        body = {"type": PROBLEM_TYPE, "title": self.title, "status": self.status, "detail": self.detail}
+        if self.errors:
+            body["errors"] = self.errors
+        return body
+
+
+def problem_response(status: int, title: str, detail: str, errors: dict | None = None,
+                     headers: dict | None = None) -> Response:
+    body = Problem(status, title, detail, errors).body()
+    return Response(json.dumps(body), status=status, mimetype="application/problem+json", headers=headers)
 
 
 def register(app: Flask) -> None:
@@ -37,13 +51,26 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(ValidationError)
     def _invalid(error: ValidationError):
-        messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
-        detail = "; ".join(f"{field}: {' '.join(map(str, problems))}" for field, problems in messages.items())
-        return problem_response(422, "Unprocessable Content", detail, messages)
+        return _problem(Problem.invalid(error))
+
+    @app.errorhandler(quotes.DeadlineExceeded)
+    def _too_slow(error: quotes.DeadlineExceeded):
+        seconds = current_app.config["DEADLINE_SECONDS"]
+        return problem_response(
+            503, "Service Unavailable",
+            f"The text was not processed within the {seconds:g}-second limit; retry later, or send less text.",
+            headers={"Retry-After": str(math.ceil(seconds))})
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def _too_large(error: RequestEntityTooLarge):
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        return problem_response(413, "Content Too Large", f"The request body is over the {limit}-byte limit.")
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):
-        return problem_response(error.code or 500, error.name, error.description or error.name)
+        # keep what the exception says about the request (Allow of a 405), never its HTML content type
+        headers = {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
+        return problem_response(error.code or 500, error.name, error.description or error.name, headers=headers)
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
