@@ -16,6 +16,9 @@ from quotes import cues
 from quotes.article import UNPARSED, Article, Word
 
 CHEAP_PROCESSORS = ("tokenize", "mwt", "pos", "lemma")
+# A longer "sentence" is a run-on the tokenizer could not split (a table, a list, scraped junk): the
+# parser's cost grows with the square of its length, and its arcs there say nothing reliable.
+MAX_PARSED_WORDS = 200
 PARSE_PROCESSORS = ("depparse", "ner")
 
 
@@ -65,8 +68,9 @@ def fill_words(article: Article, document) -> Article:
 
 
 def needs_parse(article: Article, first: int, last: int) -> bool:
-    """The sentence words[first:last] holds a possible reporting cue outside the quotes."""
-    return any(cues.is_candidate(article, article.words[i]) for i in range(first, last))
+    """The sentence words[first:last] holds a possible reporting cue outside the quotes (and is not a run-on)."""
+    return last - first <= MAX_PARSED_WORDS and any(
+        cues.is_candidate(article, article.words[i]) for i in range(first, last))
 
 
 def _sentences_to_parse(article: Article) -> list[tuple[int, int]]:

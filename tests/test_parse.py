@@ -48,6 +48,15 @@ def test_the_engine_finds_what_a_full_parse_finds_on_a_realprepare(seed_article)
     assert len(engine["quotes"]) >= 5
 
 
+def test_a_run_on_sentence_is_not_parsed():
+    run_on = " ".join(["officials said the talks went on and on"] * 30)  # 240 words, no sentence end
+    pipeline = load_pipeline()
+    article = prepare(run_on, parse.tag(pipeline, [run_on])[0])
+    parse.parse_selected(pipeline, [article])
+    assert len(article.words) > parse.MAX_PARSED_WORDS
+    assert not any(word.is_parsed for word in article.words)
+
+
 @pytest.mark.parametrize("text", ["", "   ", "No quotes and no cues here at all."])
 def test_nothing_to_parse_is_fine(text):
     assert extract(text)["quotes"] == []
