@@ -34,10 +34,10 @@ def extract_each(texts: list[str], doc_ids: list | None = None,
     return results
 
 
-def extract_documents(slots: list) -> list:
+def extract_documents(slots: list, deadline: float | None = None) -> list:
     """For each slot holding a document (a dict with "text" and "id"), its result or its exception; any other
     slot (a caller's record of an invalid document) comes back as it is. The documents go through together."""
     documents = [slot for slot in slots if isinstance(slot, dict)]
     texts, doc_ids = [document["text"] for document in documents], [document["id"] for document in documents]
-    results = iter(extract_each(texts, doc_ids))
+    results = iter(extract_each(texts, doc_ids, deadline))
     return [next(results) if isinstance(slot, dict) else slot for slot in slots]

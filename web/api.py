@@ -143,9 +143,8 @@ def extract_batch():
     config = current_app.config
     request_schema = BatchRequestSchema(max_docs=config["MAX_BATCH_DOCS"], max_chars=config["MAX_CHARS"])
     documents = request_schema.load(read_json_object())["documents"]
-    # extract_documents takes no deadline of its own: the timer alone bounds the batch
-    with deadline_after(config["DEADLINE_SECONDS"]):
-        results = extract_documents(documents)
+    with deadline_after(config["DEADLINE_SECONDS"]) as deadline:
+        results = extract_documents(documents, deadline)
     return json_response({"results": [batch_slot(document, result) for document, result in zip(documents, results)]})
 
 
