@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quotes import lexicons
-from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece
+from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece, Word
 from quotes.mentions import describe, mention_at, phrase_after
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
@@ -25,6 +25,7 @@ ANCESTOR_STEPS = 6
 SENTENCE_END = frozenset(".!?")
 # Words that may stand between a speaker and its cue: "Wang also said", "officials have said".
 SKIPPED_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
+SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "PRON"})  # a speaker phrase holds one of these
 QUOTE_MARK_TOKENS = frozenset('“”"„«»')
 TRAILING_CUE_PUNCTUATION = (",", "?", "!", "—", "–", "―")
 TRAILING_REACH = 8  # words after a closing mark where its cue may stand ("Foreign Ministry spokesman Wang told")
@@ -217,13 +218,21 @@ def find_cue(article: Article, group: list[QuotedPiece], kind: str) -> tuple[Cue
 
 
 # ---- speakers ------------------------------------------------------------------------------
+def _is_time(word: Word) -> bool:
+    return word.lemma.lower() in lexicons.words(lexicons.TIME_WORDS)
+
+
 def _subject(article: Article, verb: int) -> int | None:
-    """The subject of `verb`, climbing through clauses that share their head's subject."""
+    """The subject of `verb`, climbing through clauses that share their head's subject.
+
+    A time noun the parser took for a subject ("Several weeks ago, Trump stated") is passed over.
+    """
     for _ in range(4):
         word = article.words[verb]
         for child in article.children[verb]:
             subject = article.words[child]
-            if subject.deprel in SUBJECT_DEPRELS and not article.in_quote(subject.start) and subject.upos != "PUNCT":
+            if subject.deprel in SUBJECT_DEPRELS and not article.in_quote(subject.start) \
+                    and subject.upos != "PUNCT" and not _is_time(subject):
                 return child
         if word.deprel not in SUBJECT_SHARING_DEPRELS or word.head is None:
             return None
@@ -268,7 +277,8 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None)
             # the speaker ends at the first comma ("Ali Wyne, a senior analyst with Eurasia Group")
             comma = next((i for i in between if article.words[i].text == "," and i > content[0]), None)
             phrase = [i for i in content if comma is None or i < comma]
-            return describe(article, phrase[0], phrase[-1] + 1, phrase[-1]), "between"
+            if any(article.words[i].upos in SPEAKER_TAGS for i in phrase):  # not “...” and said / was written
+                return describe(article, phrase[0], phrase[-1] + 1, phrase[-1]), "between"
     if subject is not None:
         return _subject_mention(article, subject), "subject"
     subject = _subject_before(article, cue.word)
@@ -301,9 +311,9 @@ def _subject_before(article: Article, verb: int) -> int | None:
         if opening is None:
             return None
         i = opening - 1
-    if i < first or article.in_quote(article.words[i].start):
+    if i < first or article.in_quote(article.words[i].start) or _is_time(article.words[i]):
         return None
-    return i if article.words[i].upos in ("NOUN", "PROPN", "PRON") else None
+    return i if article.words[i].upos in SPEAKER_TAGS else None
 
 
 # ---- the stage -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from werkzeug.test import EnvironBuilder
 
 import quotes
-from support import RUN_ON_TEXT, SENTENCE, assert_problem
+from support import SLOW_TEXT, SENTENCE, assert_problem
 from web.deadline import deadline_after
 
 # A real PDF file's opening: the binary comment line tells readers the file is binary.
@@ -108,7 +108,7 @@ def test_past_the_deadline_is_503_and_the_app_serves_the_next_request(make_clien
 def test_a_stage_that_runs_past_the_deadline_is_interrupted(make_client):
     client = make_client(DEADLINE_SECONDS=1, RATELIMIT_ENABLED=False)
     started = time.monotonic()
-    assert_problem(client.post("/v1/quotes", json={"text": RUN_ON_TEXT}), 503, "1-second limit")
+    assert_problem(client.post("/v1/quotes", json={"text": SLOW_TEXT}), 503, "1-second limit")
     assert time.monotonic() - started < 5
     client.application.config["DEADLINE_SECONDS"] = 30  # room for a loaded machine: only the interruption is timed
     response = client.post("/v1/quotes", json={"text": SENTENCE})

@@ -16,7 +16,7 @@ from pathlib import Path
 import psutil
 import requests
 
-from support import RUN_ON_TEXT, free_port
+from support import SLOW_TEXT, free_port
 from test_api import ARTICLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,7 +139,7 @@ def test_mixed_load_gets_no_5xx_no_connection_error_and_keeps_its_workers(tmp_pa
 
 
 def test_requests_past_the_deadline_get_503_and_the_workers_live_on(tmp_path):
-    mix = [("run-on sentence", {503}, dict(method="POST", url="/v1/quotes", json={"text": RUN_ON_TEXT})),
+    mix = [("slow article", {503}, dict(method="POST", url="/v1/quotes", json={"text": SLOW_TEXT})),
            ("json article", {200}, dict(method="POST", url="/v1/quotes", json={"text": ARTICLE}))]
     with gunicorn(tmp_path / "gunicorn.log", QUOTES_DEADLINE_SECONDS="2") as (base, master):
         workers = {child.pid for child in master.children()}

@@ -1,8 +1,8 @@
 """The per-request processing deadline, enforced even inside a long stage.
 
-The engine checks its `deadline` between stages, but one stage can run far past it: Stanza's
-dependency parser is superlinear in sentence length, and one run-on "sentence" of 1,600 words
-with a reporting cue in it takes about 17 s. So in the main thread (gunicorn's sync workers, the
+The engine checks its `deadline` between stages, but one stage can run far past it: each Stanza
+stage takes a whole request (or batch) at once, and an article at the size limit keeps the tagger
+or the parser busy for many seconds. So in the main thread (gunicorn's sync workers, the
 test client) a SIGALRM timer raises quotes.DeadlineExceeded inside the stage too. The worker lives
 on and serves the next request, instead of being killed by gunicorn's timeout mid-request.
 """
