@@ -154,3 +154,19 @@ def test_indirect_speech_has_its_clause_as_content():
     assert quote["text"] == "the deal will take much more work"
     assert quote["content"]["text"] == quote["text"]
     assert quote["speaker"]["type"] == "group" and quote["cue"]["lemma"] == "say"
+
+
+@pytest.mark.parametrize("text", [
+    "Several weeks ago, Donald Trump stated that Melania would discuss her history “in a few weeks.”",
+    "Donald Trump unleashed a series of tweets early Friday saying that his rival had shown “bad judgment.”",
+])
+def test_a_time_noun_is_never_the_speaker(text):
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Donald Trump"
+
+
+def test_a_conjunction_between_quote_and_cue_is_not_a_speaker():
+    text = "Ted Cruz exhorted Republicans to “vote your conscience” and said he stood by his pledge."
+    (quote,) = [q for q in extract(text)["quotes"] if q["kind"] != "indirect"]
+    assert quote["text"] == "vote your conscience"
+    assert quote["speaker"]["name"] == "Ted Cruz"
