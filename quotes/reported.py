@@ -11,7 +11,9 @@ off ("X, officials said"), or the clause an "according to" phrase sources.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
+from quotes import lexicons
 from quotes.article import Article, Attribution, Cue
 from quotes.attribution import speaker_mention
 
@@ -22,6 +24,7 @@ REPORTING_DEPRELS = frozenset({"parataxis", "advcl", "conj"})
 CLAUSE_TAGS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
 MIN_CLAUSE_WORDS = 3
+MIN_OBJECT_WORDS = 2  # "praised [Obama]" names whom, not what was said
 EDGE_PUNCTUATION = frozenset(',.;:!?—–-()[]“”"‘’\'')
 
 
@@ -89,6 +92,35 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     return article.words[run[0]].start, article.words[run[1]].end
 
 
+@cache
+def _nominal_cues() -> dict[str, frozenset[str]]:
+    """Cue lemma → the words that introduce the noun phrase it reports ("obj": a direct object)."""
+    found: dict[str, set[str]] = {}
+    for lemma, introducer in lexicons.phrases(lexicons.NOMINAL_CUES):
+        found.setdefault(lemma, set()).add(introducer)
+    return {lemma: frozenset(words) for lemma, words in found.items()}
+
+
+def reported_object(article: Article, cue: Cue) -> tuple[int, int] | None:
+    """Char range of the noun phrase a cue reports: called for [a moratorium], demanded [an apology]."""
+    introducers = _nominal_cues().get(cue.lemma)
+    if not introducers:
+        return None
+    for child in article.children[cue.word]:
+        word = article.words[child]
+        case = [c for c in article.children[child] if article.words[c].deprel == "case"]
+        if word.deprel == "obj" and "obj" in introducers:
+            words = subtree(article, child)
+        elif word.deprel.startswith("obl") and case and article.words[case[0]].text.lower() in introducers:
+            words = subtree(article, child) - {case[0]}
+        else:
+            continue
+        run = _longest_run(article, words & set(range(*article.sentence_of(cue.word))))
+        if run is not None and run[1] - run[0] + 1 >= MIN_OBJECT_WORDS:
+            return article.words[run[0]].start, article.words[run[1]].end
+    return None
+
+
 def predicate(article: Article, cue: Cue) -> tuple[int, int] | None:
     """Char range of what follows a characterising cue in its phrase: called [him “a liar”]."""
     if cue.lemma == "according to":
@@ -111,7 +143,8 @@ def add_reported_speech(article: Article) -> list[Attribution]:
     theory"); a clause that holds no attributed quote becomes an `indirect` record.
     """
     quotes = article.attributions
-    clauses = {cue.word: reported_clause(article, cue) for cue in article.cues if not cue.complement_only}
+    clauses = {cue.word: reported_clause(article, cue) or reported_object(article, cue)
+               for cue in article.cues if not cue.complement_only}
     records: list[Attribution] = []
     for attribution in quotes:
         if attribution.kind != "mixed" or attribution.cue is None:

@@ -170,3 +170,12 @@ def test_a_conjunction_between_quote_and_cue_is_not_a_speaker():
     (quote,) = [q for q in extract(text)["quotes"] if q["kind"] != "indirect"]
     assert quote["text"] == "vote your conscience"
     assert quote["speaker"]["name"] == "Ted Cruz"
+
+
+def test_a_cue_that_reports_a_noun_phrase_gives_it_as_the_content():
+    text = "Striking teachers called for a moratorium on charter schools on Wednesday."
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "indirect"
+    assert quote["text"].startswith("a moratorium on charter schools")
+    assert quote["speaker"]["mention"] == "Striking teachers"
+    assert quote["cue"]["lemma"] == "call"

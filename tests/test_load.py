@@ -141,7 +141,9 @@ def test_mixed_load_gets_no_5xx_no_connection_error_and_keeps_its_workers(tmp_pa
 def test_requests_past_the_deadline_get_503_and_the_workers_live_on(tmp_path):
     mix = [("slow article", {503}, dict(method="POST", url="/v1/quotes", json={"text": SLOW_TEXT})),
            ("json article", {200}, dict(method="POST", url="/v1/quotes", json={"text": ARTICLE}))]
-    with gunicorn(tmp_path / "gunicorn.log", QUOTES_DEADLINE_SECONDS="2") as (base, master):
+    # the default body limit: the slow article is larger than the mixed test's MAX_BODY_BYTES
+    with gunicorn(tmp_path / "gunicorn.log", QUOTES_DEADLINE_SECONDS="2", QUOTES_MAX_BODY_BYTES="2097152") \
+            as (base, master):
         workers = {child.pid for child in master.children()}
         outcomes = send_all(base, mix, 8)
         unexpected = [outcome for outcome in outcomes if outcome[2] not in outcome[1]]
