@@ -73,7 +73,10 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     else:
         complements = [c for c in article.children[cue.word] if article.words[c].deprel in COMPLEMENT_DEPRELS]
         if complements:
-            words = subtree(article, complements[0])
+            # every complement (the small parser splits "said she thinks [America is strongest]"), on
+            # the complement's side of the cue (it drags in the speaker: "Hester, ..., said parents want")
+            after = complements[0] > cue.word
+            words = {w for c in complements for w in subtree(article, c) if (w > cue.word) == after}
         elif verb.deprel in REPORTING_DEPRELS and verb.head is not None and verb.head < cue.word \
                 and _is_clause(article, verb.head):
             words = subtree(article, verb.head) - subtree(article, cue.word)
@@ -86,7 +89,7 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     # ("said Democrats are the ones [trying to pressure the moderators]"), one before it from the start
     first, last = min(sentence), max(sentence)
     run = _longest_run(article, set(range(run[0], last + 1)) if run[0] > cue.word
-                       else set(range(first, run[1] + 1)) - subtree(article, cue.word))
+                       else set(range(first, run[1] + 1)) - (subtree(article, cue.word) - words))
     if run is None or not any(article.words[i].upos in CLAUSE_TAGS for i in range(run[0], run[1] + 1)):
         return None
     return article.words[run[0]].start, article.words[run[1]].end

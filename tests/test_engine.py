@@ -179,3 +179,17 @@ def test_a_cue_that_reports_a_noun_phrase_gives_it_as_the_content():
     assert quote["text"].startswith("a moratorium on charter schools")
     assert quote["speaker"]["mention"] == "Striking teachers"
     assert quote["cue"]["lemma"] == "call"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the small parser splits the complement in two
+    ("Clinton said she thinks America is strongest when people work together.",
+     "she thinks America is strongest when people work together"),
+    # the complement comes before the cue, and the cue heads the sentence
+    ("A global climate accord could not simply be a compact among developed economies, he said.",
+     "A global climate accord could not simply be a compact among developed economies"),
+])
+def test_the_reported_clause_is_whole(text, content):
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "indirect"
+    assert quote["text"] == content
