@@ -25,6 +25,7 @@ CLAUSE_TAGS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
 MIN_CLAUSE_WORDS = 3
 MIN_OBJECT_WORDS = 2  # "praised [Obama]" names whom, not what was said
+SETTING_OFF = frozenset({",", "—", "–", ";"})  # what sets a post-posed "officials said" apart
 EDGE_PUNCTUATION = frozenset(',.;:!?—–-()[]“”"‘’\'')
 
 
@@ -62,6 +63,22 @@ def _is_clause(article: Article, head: int) -> bool:
         article.words[c].deprel in CLAUSE_DEPRELS for c in article.children[head])
 
 
+def _subject_start(article: Article, cue: int) -> int:
+    """Index of the first word of the cue's subject, or the cue's own index without one."""
+    subjects = [c for c in article.children[cue] if article.words[c].deprel in ("nsubj", "nsubj:pass")]
+    return min(subtree(article, subjects[0])) if subjects else cue
+
+
+def _reports_back(article: Article, cue: int) -> bool:
+    """The cue reports the clause before it — "The talks failed, officials said." — not a clause of its
+    own that hangs there: "went after Bush, calling him ...", "tweeted as Obama spoke". A reporting
+    cue has its own subject and stands apart from the clause, after a comma or a dash."""
+    children = [article.words[c] for c in article.children[cue]]
+    start = _subject_start(article, cue)
+    return article.words[cue].xpos != "VBG" and any(c.deprel in CLAUSE_DEPRELS for c in children) \
+        and start > 0 and article.words[start - 1].text in SETTING_OFF
+
+
 def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     """Char range of the clause `cue` reports, or None when the parse shows none."""
     verb = article.words[cue.word]
@@ -75,10 +92,16 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
         if complements:
             # every complement (the small parser splits "said she thinks [America is strongest]"), on
             # the complement's side of the cue (it drags in the speaker: "Hester, ..., said parents want")
-            after = complements[0] > cue.word
+            after = any(c > cue.word for c in complements)  # a complement before the cue is often a misparse
+            if after and cue.lemma not in lexicons.words(lexicons.ADDRESSEE_CUES):
+                first_complement = min(c for c in complements if c > cue.word)
+                complements += [c for c in article.children[cue.word]
+                                if article.words[c].deprel == "obj" and cue.word < c < first_complement]
             words = {w for c in complements for w in subtree(article, c) if (w > cue.word) == after}
+            if not after and words and min(words) > _subject_start(article, cue.word):
+                words = set()  # "Benford, who lives outside Minneapolis, says": the speaker's, not the content
         elif verb.deprel in REPORTING_DEPRELS and verb.head is not None and verb.head < cue.word \
-                and _is_clause(article, verb.head):
+                and _is_clause(article, verb.head) and _reports_back(article, cue.word):
             words = subtree(article, verb.head) - subtree(article, cue.word)
         else:
             words = set()
@@ -167,9 +190,11 @@ def add_reported_speech(article: Article) -> list[Attribution]:
         else:
             records.append(replace(attribution, content=clause))
     quoted = [(p.start, p.end) for a in quotes for p in a.pieces]
+    quoting_cues = {a.cue for a in quotes if a.cue is not None}  # they report their quotes
     for cue in article.cues:
         clause = clauses.get(cue.word)
-        if clause is None or any(start < clause[1] and clause[0] < end for start, end in quoted):
+        if clause is None or cue in quoting_cues or any(start < clause[1] and clause[0] < end
+                                                         for start, end in quoted):
             continue
         mention, method = speaker_mention(article, cue, None)
         records.append(Attribution([], "indirect", cue, mention, method, content=clause))

@@ -193,3 +193,26 @@ def test_the_reported_clause_is_whole(text, content):
     quote = only_quote(extract(text))
     assert quote["kind"] == "indirect"
     assert quote["text"] == content
+
+
+@pytest.mark.parametrize("text, content", [
+    # a relative clause on the speaker is not what was said
+    ("Chris Cox, who runs the lobbying arm, says the actions would not have prevented the shootings.",
+     "the actions would not have prevented the shootings"),
+    # "told" addresses reporters; "says" does not, and its misparsed object belongs to the clause
+    ("Trump told reporters that the wall would be built.", "that the wall would be built"),
+    ("The magnate says a hit that used to be a great tackle now draws a penalty.",
+     "a hit that used to be a great tackle now draws a penalty"),
+])
+def test_the_reported_clause_is_what_was_said(text, content):
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "indirect"
+    assert quote["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "Trump went after Bush on Monday, calling him a total stiff.",
+    "Dan Gross live tweeted as Obama spoke from the White House.",
+])
+def test_a_clause_the_cue_hangs_from_is_not_reported_by_it(text):
+    assert not [q for q in extract(text)["quotes"] if q["text"].startswith(("Trump went", "Dan Gross"))]
