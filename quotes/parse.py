@@ -22,13 +22,21 @@ MAX_PARSED_WORDS = 200
 PARSE_PROCESSORS = ("depparse", "ner")
 
 
+def _inference():
+    """torch without autograd bookkeeping at all (Stanza's own no_grad still tracks versions): a few % faster."""
+    import torch
+
+    return torch.inference_mode()
+
+
 def tag(pipeline, texts: list[str]) -> list:
     """Stanza documents of `texts` with tokens, multi-word tokens, tags and lemmas (no parse)."""
     import stanza
 
     if not texts:
         return []
-    return pipeline([stanza.Document([], text=text) for text in texts], processors=",".join(CHEAP_PROCESSORS))
+    with _inference():
+        return pipeline([stanza.Document([], text=text) for text in texts], processors=",".join(CHEAP_PROCESSORS))
 
 
 def words_of(document) -> tuple[list[Word], list[tuple[int, int]]]:
@@ -88,7 +96,8 @@ def parse_selected(pipeline, articles: list[Article]) -> None:
                  for article, plan in zip(articles, plans) for first, last in plan]
     if not sentences:
         return
-    parsed = iter(pipeline(stanza.Document(sentences), processors=",".join(PARSE_PROCESSORS)).sentences)
+    with _inference():
+        parsed = iter(pipeline(stanza.Document(sentences), processors=",".join(PARSE_PROCESSORS)).sentences)
     for article, plan in zip(articles, plans):
         words = article.words
         for (first, _), sentence in zip(plan, parsed):
