@@ -16,6 +16,7 @@ from functools import cache
 from quotes import lexicons
 from quotes.article import Article, Attribution, Cue
 from quotes.attribution import speaker_mention
+from quotes.speakers import SUBJECT_DEPRELS
 
 # The cue's own dependents that hold what it reports: "said [that] X", "urged them to X".
 COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})
@@ -65,7 +66,7 @@ def _is_clause(article: Article, head: int) -> bool:
 
 def _subject_start(article: Article, cue: int) -> int:
     """Index of the first word of the cue's subject, or the cue's own index without one."""
-    subjects = [c for c in article.children[cue] if article.words[c].deprel in ("nsubj", "nsubj:pass")]
+    subjects = [c for c in article.children[cue] if article.words[c].deprel in SUBJECT_DEPRELS]
     return min(subtree(article, subjects[0])) if subjects else cue
 
 
