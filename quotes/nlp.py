@@ -70,6 +70,16 @@ def model_info() -> dict:
     packages = {}
     for name, processor in pipeline.processors.items():
         config = getattr(processor, "config", {}) or {}
-        model_path = config.get("model_path") or ""
-        packages[name] = Path(model_path).stem if model_path else None
+        packages[name] = package_name(config.get("model_path"))
     return {"stanza": stanza.__version__, "packages": packages}
+
+
+def package_name(model_path) -> str | None:
+    """The package of a processor from its `model_path`: one path, or a list of them (NER's), or none.
+
+    Stanza names model files `<package>_<role>.pt` ("combined_small_parser.pt"); a list gives its
+    packages joined by "+", in order ("ontonotes-ww-multi_charlm+conll03_charlm").
+    """
+    paths = model_path if isinstance(model_path, (list, tuple)) else [model_path]
+    stems = [Path(str(path)).stem for path in paths if path]
+    return "+".join(stems) if stems else None
