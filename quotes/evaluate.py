@@ -1,6 +1,6 @@
 """Score the engine against hand-annotated gold quotes.
 
-    python -m quotes.evaluate [GOLD.jsonl] [--articles DIR] [--limit N] [--verbose]
+    python -m quotes.evaluate [GOLD.jsonl] [--articles DIR] [--limit N] [--fold K/N] [--verbose]
 
 Two gold formats, told apart by their first line.
 
@@ -29,7 +29,10 @@ A record *covers* a gold attribution when one of its spans, or the reported clau
   "according to"), covered by any predicted record;
 - indirect_precision: predicted indirect records lying, at least half, inside some gold content;
 - speaker: gold direct/mixed attributions with a source that are found and whose predicted
-  speaker mention overlaps the gold source, or whose speaker name holds the source's last word;
+  speaker mention overlaps the gold source, or whose speaker name holds the source's last word,
+  over the found ones (speaker of found quotes);
+- speaker_end_to_end: the same right speakers over every gold direct/mixed attribution with a
+  source, found or not;
 - words_per_second: the engine's speed over the articles, model loading excluded.
 """
 from __future__ import annotations
@@ -174,8 +177,9 @@ class SpanScore:
     indirect_found: int = 0
     indirect_predicted: int = 0
     indirect_right: int = 0
-    speaker_gold: int = 0
+    speaker_gold: int = 0  # found, with a gold source
     speaker_right: int = 0
+    sourced_gold: int = 0  # with a gold source, found or not
     words: int = 0
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
@@ -192,6 +196,7 @@ class SpanScore:
             "indirect_recall": round(ratio(self.indirect_found, self.indirect_gold), 3),
             "indirect_precision": round(ratio(self.indirect_right, self.indirect_predicted), 3),
             "speaker": round(ratio(self.speaker_right, self.speaker_gold), 3),
+            "speaker_end_to_end": round(ratio(self.speaker_right, self.sourced_gold), 3),
             "direct_gold": self.direct_gold,
             "indirect_gold": self.indirect_gold,
             "words_per_second": round(self.words / self.seconds, 1) if self.seconds else 0.0,
@@ -219,6 +224,7 @@ def score_spans(score: SpanScore, document: dict, result: dict) -> None:
         a, b = max(gold["quote_fragments"], key=lambda f: f[1] - f[0])
         if gold["kind"] in DIRECT_KINDS:
             score.direct_gold += 1
+            score.sourced_gold += bool(gold["speaker_fragments"])
             record = next((r for r in direct if any(covers(s, a, b) for s in _record_spans(r))), None)
             if record is None:
                 score.misses.append(f"{name}: miss {gold['kind']}: {text[a:b][:80]!r} ({gold['speaker']})")
@@ -248,11 +254,20 @@ def _speaker_matches(speaker: dict | None, gold: dict) -> bool:
     return bool(words) and words[-1] in re.findall(r"\w+", speaker["name"].lower())
 
 
-def evaluate_spans(gold_path: Path, limit: int | None = None, extract_many=None) -> SpanScore:
+def in_fold(index: int, fold: str | None) -> bool:
+    """Article `index` (0-based line number) belongs to fold "K/N": index % N == K (None: all do)."""
+    if fold is None:
+        return True
+    k, n = (int(x) for x in fold.split("/"))
+    return index % n == k
+
+
+def evaluate_spans(gold_path: Path, limit: int | None = None, extract_many=None, fold: str | None = None) -> SpanScore:
     """Run the engine (or `extract_many`) over the articles of a PolNeAR file and score it."""
     if extract_many is None:
         from quotes import extract_many
     documents = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    documents = [d for i, d in enumerate(documents) if in_fold(i, fold)]
     documents = documents[:limit] if limit else documents
     score = SpanScore()
     started = time.perf_counter()
@@ -296,12 +311,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD, help="gold JSONL file")
     parser.add_argument("--articles", type=Path, help="directory of the gold's articles (default: ../articles)")
     parser.add_argument("--limit", type=int, help="score only the first N articles of a span gold file")
+    parser.add_argument("--fold", help="score only the articles of fold K/N of a span gold file (line % N == K); "
+                                       "training holds out fold 0/6 of PolNeAR train (quotes.train)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses, extras and wrong speakers")
     args = parser.parse_args(argv)
     if not args.gold.is_file():
         parser.error(f"no gold file at {args.gold}")
     if is_span_gold(args.gold):
-        score = evaluate_spans(args.gold, args.limit)
+        score = evaluate_spans(args.gold, args.limit, fold=args.fold)
     else:
         articles = args.articles or args.gold.resolve().parent.parent / "articles"
         score = evaluate_seeds(args.gold, articles)
