@@ -25,11 +25,15 @@ def _apposition(article: Article, end: int) -> tuple[int, int] | None:
         return None
     sentence_end = article.sentence_of(i)[1]
     cue_lemmas = lexicons.words(lexicons.CUE_VERBS)
-    j = i + 1
+    first = article.words[i + 1] if i + 1 < sentence_end else None
+    # "Tom Price, who leads the Finance Committee,": the relative clause describes the person too
+    start = i + 2 if first is not None and first.text.lower() == "who" else i + 1
+    j = start
     while j < sentence_end and article.words[j].text.lower() not in APPOSITION_ENDS \
             and not (article.words[j].upos == "VERB" and article.words[j].lemma.lower() in cue_lemmas):
         j += 1
-    first = article.words[i + 1] if i + 1 < sentence_end else None
+    if start == i + 2:
+        return start, j
     if first is None or first.text.lower() not in ("a", "an", "the") and first.upos not in ("DET", "NOUN", "ADJ"):
         return None  # not a descriptive apposition ("Blinken, Qin and officials")
     return i + 1, j

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from quotes import lexicons
 from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece, Word
-from quotes.mentions import describe, mention_at, phrase_after
+from quotes.mentions import describe, is_name_word, mention_at, phrase_after
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -197,8 +197,24 @@ def _nearest_cue(article: Article, group: list[QuotedPiece], window: tuple[int, 
     return best
 
 
+def _colon_cue(article: Article, group: list[QuotedPiece]) -> Cue | None:
+    """"Helen Park, a hydrologist at the State Water Board, said:" and the quote in the next paragraph:
+    the last cue of a paragraph that ends with a colon introduces a quote that opens the next one."""
+    first = group[0]
+    paragraph = article.paragraph_of(first.open_mark)
+    if paragraph == 0 or article.text[article.paragraphs[paragraph][0]:first.open_mark].strip():
+        return None
+    start, end = article.paragraphs[paragraph - 1]
+    if not article.text[start:end].rstrip().endswith(":"):
+        return None
+    return next((c for c in reversed(article.cues) if start <= c.start < end and not c.complement_only), None)
+
+
 def find_cue(article: Article, group: list[QuotedPiece], kind: str) -> tuple[Cue | None, str]:
     cues_by_word = {cue.word: cue for cue in article.cues}
+    colon = _colon_cue(article, group)
+    if colon is not None:
+        return colon, "parse"
     window = _window(article, group)
     trailing = _trailing_cue(article, group, cues_by_word)
     ancestor = _ancestor_cue(article, group, cues_by_word)
@@ -294,7 +310,19 @@ def _subject_mention(article: Article, subject: int) -> Mention:
     if word.text.lower() in RELATIVE_PRONOUNS and clause is not None and clause.deprel.startswith("acl") \
             and clause.head is not None:
         return replace(mention_at(article, clause.head), start=word.start, end=word.end, head=subject)
-    return mention_at(article, subject)
+    named = _named_apposition(article, subject)
+    return mention_at(article, named if named is not None else subject)
+
+
+def _named_apposition(article: Article, subject: int) -> int | None:
+    """The name in apposition to a description: "His deputy, Fire Chief Ana Ruiz, added" → Ana Ruiz."""
+    if article.words[subject].upos in ("PROPN", "PRON"):  # a description (the tagger may call it ADJ)
+        return None
+    for child in article.children[subject]:
+        word = article.words[child]
+        if word.deprel == "appos" and child > subject and word.upos == "PROPN" and word.is_capitalized:
+            return child
+    return None
 
 
 def _subject_before(article: Article, verb: int) -> int | None:
@@ -310,10 +338,42 @@ def _subject_before(article: Article, verb: int) -> int | None:
         opening = next((j for j in range(i - 1, first - 1, -1) if article.words[j].text == ","), None)
         if opening is None:
             return None
+        # "His deputy, Fire Chief Ana Ruiz, added": a name set off after a description is the speaker
+        if opening + 1 < i and all(is_name_word(w) for w in article.words[opening + 1:i]) \
+                and not article.in_quote(article.words[opening + 1].start):
+            return i - 1
         i = opening - 1
     if i < first or article.in_quote(article.words[i].start) or _is_time(article.words[i]):
         return None
     return i if article.words[i].upos in SPEAKER_TAGS else None
+
+
+CREDIT_DASHES = frozenset("—–―-")
+MAX_CREDIT_WORDS = 14
+
+
+def _credit_line(article: Article, group: list[QuotedPiece]) -> Mention | None:
+    """A credit line after a quote that has no cue: “...” Laura Chen, The Evening Ledger / “...” (new
+    paragraph) — Mayor Ann Cole of Springfield, after the hearing. The name runs to the first comma."""
+    last = group[-1]
+    if last.close_mark is None:
+        return None
+    start, end = last.close_mark + 1, article.paragraphs[last.paragraph][1]
+    if not article.text[start:end].strip():
+        if last.paragraph + 1 >= len(article.paragraphs):
+            return None
+        start, end = article.paragraphs[last.paragraph + 1]
+        if article.text[start:end].lstrip()[:1] not in CREDIT_DASHES:
+            return None
+    words = [i for i in article.words_between(start, end) if article.words[i].text not in CREDIT_DASHES]
+    if not words or len(words) > MAX_CREDIT_WORDS or not is_name_word(article.words[words[0]]) \
+            or any(article.words[i].upos in ("VERB", "AUX") or article.in_quote(article.words[i].start) for i in words):
+        return None
+    name = [i for i in words if i < next((j for j in words if article.words[j].text in (",", "(")), end)]
+    name = name[:next((n for n, i in enumerate(name) if article.words[i].upos == "ADP"), len(name))]
+    if not name or not all(is_name_word(article.words[i]) for i in name):
+        return None
+    return describe(article, name[0], name[-1] + 1, name[-1])
 
 
 # ---- the stage -----------------------------------------------------------------------------
@@ -341,6 +401,8 @@ def attribute(article: Article) -> list[Attribution]:
         if cue is not None:
             mention, how = speaker_mention(article, cue, group)
             method = how if mention is not None else method
+        elif kind == "direct" and (credit := _credit_line(article, group)) is not None:
+            mention, method = credit, "credit"
         elif kind == "direct" and _continues_previous(group, found[-1] if found else None):
             cue, method = found[-1].cue, "continued"
         elif kind == "mixed":

@@ -26,7 +26,22 @@ def _may_be_cue_verb(word: Word) -> bool:
 
 @cache
 def _cue_lemmas() -> frozenset[str]:
-    return lexicons.words(lexicons.CUE_VERBS) | lexicons.words(lexicons.COMPLEMENT_CUES)
+    """Speech verbs learned from annotated cues (`./run train`), and by hand what the data lacks."""
+    return lexicons.words(lexicons.CUE_VERBS) | lexicons.words(lexicons.COMPLEMENT_CUES) \
+        | frozenset(lexicons.learned(lexicons.LEARNED_CUE_VERBS))
+
+
+@cache
+def _cue_pairs() -> frozenset[tuple[str, ...]]:
+    """Verb + next word that report speech together ("made clear", "fired back")."""
+    learned = (tuple(pair.split()) for pair in lexicons.learned(lexicons.LEARNED_CUE_PHRASES))
+    return frozenset(lexicons.phrases(lexicons.CUE_PHRASES)) | frozenset(learned)
+
+
+def clear() -> None:
+    """Forget the cue lists read so far (training rewrites the learned ones)."""
+    _cue_lemmas.cache_clear()
+    _cue_pairs.cache_clear()
 
 
 def _is_cue_verb(word: Word) -> bool:
@@ -55,7 +70,7 @@ def _cue_phrase(article: Article, word: Word) -> str | None:
     if word.upos != "VERB" or following is None:
         return None
     pair = (word.lemma.lower(), following.text.lower())
-    return " ".join(pair) if pair in lexicons.phrases(lexicons.CUE_PHRASES) else None
+    return " ".join(pair) if pair in _cue_pairs() else None
 
 
 def is_candidate(article: Article, word: Word) -> bool:

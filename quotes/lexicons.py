@@ -31,6 +31,12 @@ def table(name: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def learned(name: str) -> dict[str, tuple[str, ...]]:
+    """A tab-separated list written by `./run train` (`entry<TAB>value...`), keyed by the lower-cased entry."""
+    return {row[0].lower(): tuple(row[1:]) for row in (line.split("\t") for line in _lines(name))}
+
+
+@cache
 def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Multi-word entries as token tuples, longest first, for longest-match lookups."""
     return tuple(sorted((tuple(line.lower().split()) for line in _lines(name)), key=len, reverse=True))
@@ -51,3 +57,13 @@ TITLE_QUOTE_MARKERS = "title_quotes"
 TIME_WORDS = "time_words"
 NOMINAL_CUES = "nominal_cues"
 ADDRESSEE_CUES = "addressee_cues"
+# learned by `./run train` (training/)
+LEARNED_CUE_VERBS = "learned_cue_verbs"
+LEARNED_CUE_PHRASES = "learned_cue_phrases"
+MENTION_TYPES = "mention_types"
+
+
+def clear() -> None:
+    """Forget every list read so far (training rewrites the learned ones)."""
+    for reader in (words, weighted, table, learned, phrases):
+        reader.cache_clear()

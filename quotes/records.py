@@ -5,7 +5,7 @@ from quotes.article import Article, Attribution, Mention
 
 # How much to trust a speaker by the way it was found.
 CONFIDENCE = {"parse": 0.9, "subject": 0.9, "inverted": 0.85, "between": 0.85, "according": 0.85, "before": 0.75,
-              "nearby": 0.7, "continued": 0.75, "none": 0.3}
+              "nearby": 0.7, "continued": 0.75, "credit": 0.8, "none": 0.3}
 KIND_FACTOR = {"direct": 1.0, "mixed": 0.9, "indirect": 0.8}
 
 

@@ -2,14 +2,17 @@
 
 Pronouns need the speakers before them, so records are resolved in the order they appear:
 "he" goes to the latest compatible speaker or subject, short names to the fullest form, and the
-affiliation and role found anywhere for that person come along.
+affiliation and role found anywhere for that person come along. For a quotation, the speaker
+ranking model (quotes.ranking) then chooses among that phrase, the previous quote's speaker and
+the people and organisations named around it.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes import affiliations
+from quotes import affiliations, ranking
 from quotes.article import Article, Attribution, Mention
+from quotes.candidates import with_type
 from quotes.speakers import NameIndex, normalise, resolve_generic_organization, resolve_pronoun
 
 
@@ -19,13 +22,22 @@ def resolve_mention(article: Article, mention: Mention | None, previous: list[Me
         mention = resolve_pronoun(article, mention, previous, index)
     if mention is None:
         return None
-    mention = resolve_generic_organization(mention, index)
-    return affiliations.attach(article, normalise(article, mention, index), index)
+    return finish(article, resolve_generic_organization(mention, index), index)
 
 
-def resolve_speakers(article: Article) -> list[Attribution]:
-    """The article's records, in text order, with resolved speakers."""
+def finish(article: Article, mention: Mention, index: NameIndex) -> Mention:
+    """The canonical name, type, affiliation and role of a chosen speaker."""
+    return affiliations.attach(article, with_type(article, normalise(article, mention, index)), index)
+
+
+def resolve_speakers(article: Article, collect: list | None = None) -> list[Attribution]:
+    """The article's records, in text order, with resolved speakers.
+
+    `collect` (training): a list that receives (attribution, scored candidates) for every
+    quotation, whose speaker then stays the attribution stage's own choice.
+    """
     index = NameIndex(article)
+    ranker = ranking.load() if collect is None else None
     resolved: list[Attribution] = []
     previous_quote: Attribution | None = None
     for attribution in sorted(article.attributions, key=lambda a: a.start):
@@ -34,6 +46,16 @@ def resolve_speakers(article: Article) -> list[Attribution]:
         else:
             previous = [a.mention for a in resolved if a.mention is not None]
             mention = resolve_mention(article, attribution.mention, previous, index)
+        if attribution.pieces and (ranker is not None or collect is not None):
+            pronoun = attribution.mention if attribution.mention is not None and \
+                attribution.mention.type == "pronoun" else None
+            before = previous_quote.mention if previous_quote is not None else None
+            options = ranking.scored(article, attribution, mention, before, pronoun, index)
+            if collect is not None:
+                collect.append((attribution, options))
+            else:
+                chosen = ranking.choose(ranker, options)
+                mention = chosen if chosen is None or chosen is mention else finish(article, chosen, index)
         attribution = replace(attribution, mention=mention)
         resolved.append(attribution)
         if attribution.pieces:

@@ -1,0 +1,52 @@
+"""Ten short hand-written articles, one per family of attribution errors seen on unseen news
+(issue 11): each quote must get its speaker (and affiliation, where the article gives one)."""
+from pathlib import Path
+
+import pytest
+
+from quotes import extract
+from quotes.evaluate import same_name
+
+ARTICLES = Path(__file__).parent / "articles"
+
+# (article, words of the quote, speaker, affiliation or None when not checked)
+CASES = [
+    ("pronoun_after_new_man", "This is a win", "Teresa Alvarez", None),
+    ("pronoun_after_new_man", "forty new drivers", "Marcus Webb", None),
+    ("dash_credit_line", "waited twenty years", "Ann Cole", None),
+    ("dash_credit_line", "Nobody asked the fishermen", "Pedro Santos", "Harbor Users Association"),
+    ("comma_credit_lines", "owned the stage", "Laura Chen", None),
+    ("comma_credit_lines", "forgettable night", "Victor Osei", None),
+    ("colon_then_quote", "The aquifer has dropped", "Helen Park", "State Water Board"),
+    ("statement_on_website", "stop using the affected seats", "National Highway Traffic Safety Administration", None),
+    ("description_before_name", "turned a corner", "Robert Hale", None),
+    ("description_before_name", "biggest enemy", "Ana Ruiz", None),
+    ("manner_cues", "nobody has read", "Gloria Nunez", None),
+    ("manner_cues", "online for nine days", "Frank Doyle", None),
+    ("manner_cues", "read faster", "Kevin Marsh", None),
+    ("dateline_headline", "No one will work", "Joana Ferreira", None),
+    ("relative_clause_affiliation", "unexplained price increases", "Tom Price", "Finance Committee"),
+    ("relative_clause_affiliation", "full answers", "Tom Price", "Finance Committee"),
+    ("quoted_as_saying", "safety will always come", "Maria Lindqvist", None),
+    ("quoted_as_saying", "Nobody told us", "Omar Haddad", None),
+]
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {name: extract((ARTICLES / f"{name}.txt").read_text(encoding="utf-8"), name)
+            for name in sorted({case[0] for case in CASES})}
+
+
+@pytest.mark.parametrize("article, words, speaker, affiliation", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
+def test_quote_gets_its_speaker(results, article, words, speaker, affiliation):
+    quote = next((q for q in results[article]["quotes"] if words in q["text"]), None)
+    assert quote is not None, [q["text"] for q in results[article]["quotes"]]
+    assert same_name((quote["speaker"] or {}).get("name"), speaker), quote
+    if affiliation is not None:
+        assert same_name((quote["affiliation"] or {}).get("name"), affiliation), quote
+
+
+def test_no_dateline_or_headline_word_is_a_speaker(results):
+    names = {s["name"].lower() for s in results["dateline_headline"]["speakers"]}
+    assert not names & {"lisbon", "port authority halts night shipments"}, names
