@@ -150,12 +150,17 @@ def _trailing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict
 def _ancestor_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
     """A cue verb up the parse from the quote: the quote is (inside) what the cue reports."""
     inside = set(_quote_words(article, group))
+    learned_only = set(lexicons.learned(lexicons.LEARNED_CUE_VERBS)) - lexicons.words(lexicons.CUE_VERBS)
     for word in sorted(inside):
-        head, steps = article.words[word].head, 0
+        head, steps, found = article.words[word].head, 0, []
         while head is not None and steps < ANCESTOR_STEPS:
             if head not in inside and head in cues_by_word:
-                return cues_by_word[head]
+                found.append(cues_by_word[head])
             head, steps = article.words[head].head, steps + 1
+        if found:
+            # a learned cue that is no plain speech verb ("discuss") inside what a speech verb reports
+            # ("Trump stated that Melania would discuss ... “in a few weeks”"): the speech verb's
+            return next((c for c in found if c.lemma not in learned_only), found[0])
     return None
 
 

@@ -63,7 +63,7 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
                 _distance(mention, quote_start, quote_end) < _distance(known.mention, quote_start, quote_end):
             known.mention = mention
 
-    if rule is not None:
+    if rule is not None and not is_junk(article, rule):
         add(rule, "rule")
     if previous is not None:
         add(previous, "previous")
@@ -75,6 +75,20 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
             add(Mention(start, end, article.word_at(start), name, "organization", affiliation=(name, start, end)),
                 "organization")
     return list(found.values())
+
+
+# Words the parser may make a cue's subject that never name a speaker.
+NOT_SPEAKERS = frozenset({"who", "that", "which", "what", "whom", "this", "these", "those"})
+DATELINE_DASHES = ("—", "–", "―", "-")
+
+
+def is_junk(article: Article, mention: Mention) -> bool:
+    """A relative pronoun ("who", "that"), or a dateline ("BEIJING —"): never a speaker."""
+    text = article.text[mention.start:mention.end]
+    if mention.name.lower() in NOT_SPEAKERS or text.lower() in NOT_SPEAKERS:
+        return True
+    after = article.text[mention.end:mention.end + 3].lstrip()
+    return text.isupper() and len(text) > 3 and after.startswith(DATELINE_DASHES)
 
 
 def _distance(mention: Mention, quote_start: int, quote_end: int) -> int:

@@ -34,3 +34,22 @@ def test_every_gold_line_was_scored(seed_figures):
 ])
 def test_names_compare_as_the_gold_readme_says(predicted, gold, same):
     assert same_name(predicted, gold) is same
+
+
+def test_end_to_end_speaker_counts_missed_quotes_against_it():
+    from quotes.evaluate import SpanScore, score_spans
+
+    text = "“We won,” said Ann Lee. Bob Ray said “we lost” and “it hurts.”"
+    document = {"doc_id": "d", "text": text, "quotes": [
+        {"quote_fragments": [[1, 7]], "speaker_fragments": [[15, 22]], "speaker": "Ann Lee", "cue": "said",
+         "kind": "direct"},
+        {"quote_fragments": [[38, 45]], "speaker_fragments": [[24, 31]], "speaker": "Bob Ray", "cue": "said",
+         "kind": "mixed"},
+    ]}
+    found = {"quotes": [{"kind": "direct", "text": "We won", "spans": [{"start": 1, "end": 7}],
+                         "speaker": {"start": 15, "end": 22, "name": "Ann Lee", "mention": "Ann Lee"}}]}
+    score = SpanScore()
+    score_spans(score, document, found)
+    figures = score.figures()
+    assert figures["speaker"] == 1.0  # of the found quotes
+    assert figures["speaker_end_to_end"] == 0.5  # the missed quote counts too
