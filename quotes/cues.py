@@ -42,6 +42,7 @@ def clear() -> None:
     """Forget the cue lists read so far (training rewrites the learned ones)."""
     _cue_lemmas.cache_clear()
     _cue_pairs.cache_clear()
+    _learned_only.cache_clear()
 
 
 def _is_cue_verb(word: Word) -> bool:
@@ -73,12 +74,30 @@ def _cue_phrase(article: Article, word: Word) -> str | None:
     return " ".join(pair) if pair in _cue_pairs() else None
 
 
+@cache
+def _learned_only() -> frozenset[str]:
+    """Cue verbs only the data gave ("discuss", "expect"): weaker than the plain speech verbs."""
+    return frozenset(lexicons.learned(lexicons.LEARNED_CUE_VERBS)) - lexicons.words(lexicons.CUE_VERBS) \
+        - lexicons.words(lexicons.COMPLEMENT_CUES)
+
+
+def _quoted_paragraph(article: Article, word: Word) -> bool:
+    paragraph = article.paragraph_of(word.start)
+    return any(piece.paragraph == paragraph for piece in article.pieces)
+
+
+def _may_be_cue(article: Article, word: Word) -> bool:
+    """A cue verb by tags; a verb only the data gave counts beside a quotation only (it reports
+    speech far less often than "say": alone, its clauses cost parsing and precision)."""
+    return _may_be_cue_verb(word) and (word.lemma.lower() not in _learned_only() or _quoted_paragraph(article, word))
+
+
 def is_candidate(article: Article, word: Word) -> bool:
     """Whether `word` may be a cue, judged from its tags alone: every cue find_cues returns passes.
 
     The parser runs only on the sentences that hold a candidate (quotes.parse).
     """
-    return (_may_be_cue_verb(word) or _according_to(article, word) or _cue_phrase(article, word) is not None
+    return (_may_be_cue(article, word) or _according_to(article, word) or _cue_phrase(article, word) is not None
             or _signature_dash(article, word)) and not article.in_quote(word.start)
 
 
@@ -97,7 +116,7 @@ def find_cues(article: Article) -> list[Cue]:
             found.append(Cue(word.index, phrase, word.start, end, article.text[word.start:end]))
         elif _signature_dash(article, word):
             found.append(Cue(word.index, "—", word.start, word.end, word.text))
-        elif _is_cue_verb(word):
+        elif _is_cue_verb(word) and _may_be_cue(article, word):
             lemma = word.lemma.lower()
             found.append(Cue(word.index, lemma, word.start, word.end, word.text,
                              complement_only=lemma in complement_only))

@@ -12,7 +12,7 @@ import os
 import pickle
 from pathlib import Path
 
-from quotes import lexicons, parse, pipeline
+from quotes import cues, lexicons, parse, pipeline
 from quotes.article import Article
 from quotes.nlp import load_pipeline
 from quotes.normalise import normalise
@@ -46,8 +46,8 @@ def _digest(*parts: str) -> str:
 
 
 def _lexicon_digest() -> str:
-    """What decides which sentences the engine parses: the cue word lists."""
-    files = sorted(lexicons.LEXICON_DIR.glob("*cue*"))
+    """What decides which sentences the engine parses: the cue word lists and the code that reads them."""
+    files = sorted(lexicons.LEXICON_DIR.glob("*cue*")) + [Path(cues.__file__), Path(parse.__file__)]
     return _digest(*(f.read_text(encoding="utf-8") for f in files))
 
 
