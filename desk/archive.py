@@ -77,9 +77,9 @@ class Stored:
     body: dict
 
 
-def find_unchanged(article_id: str, article_text: str) -> dict | None:
+def find_unchanged(article_id: str, article_text: str, database: str | None = None) -> dict | None:
     """The stored body of this id when it already holds this very text (a re-post changes nothing)."""
-    with reading() as session:
+    with reading(database) as session:
         article = session.get(Article, article_id)
         if article is not None and article.text_sha256 == text_digest(article_text):
             return article_body(session, article)
@@ -87,7 +87,7 @@ def find_unchanged(article_id: str, article_text: str) -> dict | None:
 
 
 def store(article_id: str, article_text: str, result: dict, *, from_html: bool = False, url: str | None = None,
-          source: str | None = None, published: datetime | None = None) -> Stored:
+          source: str | None = None, published: datetime | None = None, database: str | None = None) -> Stored:
     """Store an article and its extraction, link its quotes, in one transaction.
 
     The same id with the same text changes nothing; with a new text, the old version, its quotes and
@@ -95,7 +95,7 @@ def store(article_id: str, article_text: str, result: dict, *, from_html: bool =
     """
     digest = text_digest(article_text)
     vectors = load_vectors()
-    with writing() as session:
+    with writing(database) as session:
         existing = session.get(Article, article_id)
         if existing is not None and existing.text_sha256 == digest:
             return Stored(False, article_body(session, existing))
@@ -211,21 +211,21 @@ def alert_body(link: Link) -> dict:
             "versions": [version_body(link.earlier), version_body(link.later)], "changes": link.changes}
 
 
-def get_article(article_id: str) -> dict | None:
-    with reading() as session:
+def get_article(article_id: str, database: str | None = None) -> dict | None:
+    with reading(database) as session:
         article = session.get(Article, article_id)
         return article_body(session, article) if article else None
 
 
-def delete_article(article_id: str) -> bool:
+def delete_article(article_id: str, database: str | None = None) -> bool:
     """Delete an article with its quotes and their links; False when there is none."""
-    with writing() as session:
+    with writing(database) as session:
         return session.execute(delete(Article).where(Article.id == article_id)).rowcount > 0
 
 
-def list_articles(source: str | None, since: datetime | None, cursor: str | None, limit: int) -> dict:
+def list_articles(source: str | None, since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
     after = decode_cursor(cursor, datetime, str)
-    with reading() as session:
+    with reading(database) as session:
         counts = (select(Quote.article_id, func.count().label("quotes")).group_by(Quote.article_id).subquery())
         query = select(Article, func.coalesce(counts.c.quotes, 0)).outerjoin(counts, counts.c.article_id == Article.id)
         if source:
@@ -245,11 +245,11 @@ def hit_body(quote: Quote) -> dict:
             "affiliation": quote.affiliation, "role": quote.role, "said_at": iso(quote.said_at)}
 
 
-def search_quotes(q: str, speaker: str | None, since: datetime | None, cursor: str | None, limit: int) -> dict:
+def search_quotes(q: str, speaker: str | None, since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
     """Full-text search over the quotes through the database's engine (FTS5, or tsvector on PostgreSQL)."""
     after = decode_cursor(cursor, datetime, int)
     words = [word for word in normal_words(q) if word.replace("'", "")]
-    with reading() as session:
+    with reading(database) as session:
         query = select(Quote)
         if words:
             if session.get_bind().dialect.name == "postgresql":
@@ -289,9 +289,9 @@ def speaker_summary(session: Session, speaker: Speaker) -> dict:
             "article_count": len({row.article_id for row in rows}), "quote_count": len(rows)}
 
 
-def list_speakers(q: str | None, cursor: str | None, limit: int) -> dict:
+def list_speakers(q: str | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
     after = decode_cursor(cursor, int)
-    with reading() as session:
+    with reading(database) as session:
         query = select(Speaker)
         if q:
             query = query.where(Speaker.name.ilike(f"%{_like(q)}%", escape="\\"))
@@ -302,9 +302,9 @@ def list_speakers(q: str | None, cursor: str | None, limit: int) -> dict:
                 "next_cursor": encode_cursor(rows[limit - 1].id) if len(rows) > limit else None}
 
 
-def get_speaker(speaker_id: int, cursor: str | None, limit: int) -> dict | None:
+def get_speaker(speaker_id: int, cursor: str | None, limit: int, database: str | None = None) -> dict | None:
     after = decode_cursor(cursor, datetime, int)
-    with reading() as session:
+    with reading(database) as session:
         speaker = session.get(Speaker, speaker_id)
         if speaker is None:
             return None
@@ -315,9 +315,9 @@ def get_speaker(speaker_id: int, cursor: str | None, limit: int) -> dict | None:
                 "next_cursor": encode_cursor(iso(last.said_at), last.pk) if last else None}
 
 
-def list_alerts(since: datetime | None, cursor: str | None, limit: int) -> dict:
+def list_alerts(since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
     after = decode_cursor(cursor, datetime, int)
-    with reading() as session:
+    with reading(database) as session:
         query = select(Link).where(Link.altered.is_(True))
         if since:
             query = query.where(Link.found_at >= utc(since))

@@ -71,7 +71,7 @@ class QuoteRequestSchema(Schema):
                 check_article_text(text, self.max_chars, source="html")
             except ValidationError as error:
                 raise ValidationError(error.messages, "html") from None
-            return {"id": data["id"], "text": text, "html": True}
+            return {**{key: value for key, value in data.items() if key != "html"}, "text": text, "html": True}
         return {**data, "html": False}
 
 

@@ -1,10 +1,20 @@
 """Fixtures in the Flask tutorial's style; the app is created once (models load once per process)."""
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 import torch
 
-from app import create_app
+# The quote desk's archive of this test run: a SQLite file of its own (the servers the tests start inherit
+# it), its schema made by the migrations before the app module (which checks it) is imported.
+if "QUOTES_DATABASE_URL" not in os.environ:
+    os.environ["QUOTES_DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='quotes-test-')}/quotes.db"
+from desk import db  # noqa: E402
+
+db.upgrade()
+
+from app import create_app  # noqa: E402
 
 # One torch thread, as in each gunicorn worker (TORCH_THREADS): on a machine whose cores are busy,
 # torch's threads wait on each other and a 20 ms parse can take seconds.
