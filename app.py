@@ -17,6 +17,9 @@ DEFAULTS = {
     "RATELIMIT_STORAGE_URI": "memory://",  # e.g. redis://host:6379 to share the counts between processes
     "CORS_ORIGINS": "",  # comma-separated origins (the CMS) allowed to call the API from a browser
     "DATABASE_URL": "",  # the quote desk's archive; empty: QUOTES_DATABASE_URL, else a SQLite file under ./data/
+    "BROKER_URL": "",  # the backfill workers' Redis (jobs); empty: QUOTES_BROKER_URL, else redis://127.0.0.1:6379/0
+    "MAX_JOB_DOCS": 10_000,  # documents of one POST /v1/jobs
+    "MAX_JOB_BYTES": 64 * 1024 * 1024,  # request body of one POST /v1/jobs
     # open to anyone, never rate limited: a path itself or anything below it
     "OPEN_PATHS": ("/", "/healthz", "/readyz", "/metrics", "/docs", "/openapi.json", "/static"),
 }
@@ -32,6 +35,9 @@ ENVIRONMENT = {
     "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "CORS_ORIGINS": "CORS_ORIGINS",
     "DATABASE_URL": "QUOTES_DATABASE_URL",
+    "BROKER_URL": "QUOTES_BROKER_URL",
+    "MAX_JOB_DOCS": "QUOTES_MAX_JOB_DOCS",
+    "MAX_JOB_BYTES": "QUOTES_MAX_JOB_BYTES",
 }
 
 
@@ -51,6 +57,7 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     from web import errors, observability, security
     from web.api import api, health
     from web.desk import desk_api
+    from web.jobs import jobs_api
     from web.openapi import openapi
     from web.page import page
 
@@ -60,6 +67,7 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     db.check_schema(app.config["DATABASE_URL"] or None)
     app.register_blueprint(api)
     app.register_blueprint(desk_api)
+    app.register_blueprint(jobs_api)
     app.register_blueprint(health)
     app.register_blueprint(openapi)
     app.register_blueprint(page)
