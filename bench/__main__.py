@@ -1,9 +1,9 @@
-"""python -m bench [speed|load]: the engine against the naive baseline, or gunicorn under load."""
+"""python -m bench [speed|load|jobs]: the engine against the naive baseline, gunicorn under load, or backfill workers."""
 import argparse
 import sys
 
 parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load"))
+parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load", "jobs"))
 parser.add_argument("--words", type=int, default=20_000, help="speed: words of text to run (at least)")
 parser.add_argument("--requests", type=int, default=1000, help="load: requests to send")
 parser.add_argument("--clients", type=int, default=4, help="load: concurrent clients")
@@ -13,6 +13,10 @@ if args.mode == "speed":
     from bench import speed
 
     sys.exit(speed.main(args.words))
+if args.mode == "jobs":
+    from bench import jobs
+
+    sys.exit(jobs.main())
 from bench import load
 
 sys.exit(load.main(args.requests, args.clients, args.workers))

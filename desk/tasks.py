@@ -47,7 +47,6 @@ app.conf.update(
     task_reject_on_worker_lost=True,
     worker_prefetch_multiplier=1,  # a worker process holds one batch at a time: the others stay in the queue
     worker_proc_alive_timeout=300,  # a pool process reports ready only after loading the models
-    worker_hijack_root_logger=False,
 )
 
 
@@ -60,10 +59,12 @@ def _load_models(**_):
     from desk import db
     from desk.vectors import load_vectors
 
+    began = time.perf_counter()
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
     db.reset_after_fork()
     quotes.load_pipeline()
     load_vectors()
+    log.info("models loaded in %.1f s", time.perf_counter() - began)
 
 
 def problem(status: int, title: str, detail: str) -> dict:
