@@ -50,6 +50,18 @@ app.conf.update(
 )
 
 
+@signals.worker_init.connect
+def _check_schema(**_):
+    """A worker on a desk whose schema is behind would fail batch by batch: say why and stop."""
+    from desk import db
+
+    try:
+        db.check_schema()
+    except db.SchemaBehind as behind:
+        log.critical("%s", behind)
+        raise SystemExit(3) from None
+
+
 @signals.worker_process_init.connect
 def _load_models(**_):
     """Each pool process loads the models once, on one torch thread, with its own database connections."""
