@@ -9,6 +9,7 @@ GET /v1/jobs/{id} answers while that job runs (it is then cancelled).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import signal
@@ -106,6 +107,12 @@ def worker_memory(processes) -> list[tuple[float, float]]:
     return found
 
 
+def pool_cpu_seconds(processes) -> float:
+    """CPU time (user + system) of the workers' pool processes so far: what the work cost, whatever else runs."""
+    children = [child for process in processes for child in psutil.Process(process.pid).children()]
+    return sum(child.cpu_times().user + child.cpu_times().system for child in children)
+
+
 def run_job(client, documents: list[dict]) -> float:
     began = time.perf_counter()
     response = client.post("/v1/jobs", json={"documents": documents})
@@ -141,13 +148,17 @@ def main() -> int:
                        "TORCH_THREADS": os.environ.get("TORCH_THREADS", "1")}
                 client = create_app({"TESTING": True, "RATELIMIT_ENABLED": False, "DATABASE_URL": database,
                                      "BROKER_URL": broker}).test_client()
+                logging.getLogger("quotes.requests").setLevel(logging.WARNING)  # one line per request: not here
                 with workers(count, env, directory) as started:
+                    cpu = pool_cpu_seconds(started)
                     seconds = run_job(client, documents)
+                    cpu = pool_cpu_seconds(started) - cpu
                     rates[count] = len(documents) / seconds
                     memory = worker_memory(started)
                     print(f"{count} worker(s): {seconds:.1f} s, {len(documents) / seconds:.2f} documents/s, "
-                          f"{words / seconds:,.0f} words/s; memory per worker (main + pool process): "
-                          + ", ".join(f"{main:.0f} + {pool:.0f} MiB" for main, pool in memory))
+                          f"{words / seconds:,.0f} words/s; {words / cpu:,.0f} words per CPU-second of the pool "
+                          f"processes; load average {os.getloadavg()[0]:.1f}; memory per worker (main + pool "
+                          "process): " + ", ".join(f"{main:.0f} + {pool:.0f} MiB" for main, pool in memory))
                     if count == 2:
                         small_job(client)
         print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")

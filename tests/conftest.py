@@ -14,6 +14,13 @@ from desk import db  # noqa: E402
 
 db.upgrade()
 
+# The backfill jobs' Redis of this test run (POST /v1/jobs queues into it; tests/test_jobs.py starts its own, with
+# workers), started now since test modules build apps as they are collected; stopped at the end of the run.
+if "QUOTES_BROKER_URL" not in os.environ:
+    import redis_server  # noqa: E402
+
+    _JOBS_REDIS, os.environ["QUOTES_BROKER_URL"] = redis_server.start()
+
 from app import create_app  # noqa: E402
 
 # One torch thread, as in each gunicorn worker (TORCH_THREADS): on a machine whose cores are busy,
@@ -49,3 +56,8 @@ def seed_article():
     if not path.is_file():
         pytest.skip("../shared/corpus is not beside the project")
     return path.read_text(encoding="utf-8")
+
+
+def pytest_unconfigure(config):
+    if "_JOBS_REDIS" in globals():
+        redis_server.stop(_JOBS_REDIS)

@@ -14,27 +14,37 @@ from support import free_port
 STARTUP_SECONDS = 20
 
 
-@contextmanager
-def redis_server():
-    """Yields the server's URL (redis://127.0.0.1:PORT)."""
+def start() -> tuple[subprocess.Popen, str]:
+    """A running server and its URL (redis://127.0.0.1:PORT); the caller stops it (`stop`)."""
     server = shutil.which("redis-server")
     assert server, "redis-server is not installed (./run test installs Debian's redis-server)"
     port = free_port()
     process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     uri = f"redis://127.0.0.1:{port}"
+    client = redis.Redis.from_url(uri)
+    give_up = time.monotonic() + STARTUP_SECONDS
+    while True:
+        if process.poll() is not None or time.monotonic() > give_up:
+            stop(process)
+            raise AssertionError("redis-server did not start")
+        try:
+            client.ping()
+            return process, uri
+        except redis.ConnectionError:
+            time.sleep(0.1)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@contextmanager
+def redis_server():
+    """Yields the URL of a server that runs as long as the block."""
+    process, uri = start()
     try:
-        client = redis.Redis.from_url(uri)
-        give_up = time.monotonic() + STARTUP_SECONDS
-        while True:
-            assert process.poll() is None, "redis-server exited"
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                assert time.monotonic() < give_up, "redis-server did not answer"
-                time.sleep(0.1)
         yield uri
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
