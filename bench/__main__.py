@@ -1,18 +1,24 @@
-"""python -m bench [speed|load]: the engine against the naive baseline, or gunicorn under load."""
+"""python -m bench [speed|load|link]: the engine against the naive baseline, gunicorn under load, or linking
+one article into an archive of 100,000 quotes."""
 import argparse
 import sys
 
 parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load"))
+parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load", "link"))
 parser.add_argument("--words", type=int, default=20_000, help="speed: words of text to run (at least)")
 parser.add_argument("--requests", type=int, default=1000, help="load: requests to send")
 parser.add_argument("--clients", type=int, default=4, help="load: concurrent clients")
 parser.add_argument("--workers", type=int, help="load: gunicorn workers (default: the number of cores)")
+parser.add_argument("--quotes", type=int, default=100_000, help="link: quotes in the generated archive")
 args = parser.parse_args()
 if args.mode == "speed":
     from bench import speed
 
     sys.exit(speed.main(args.words))
+if args.mode == "link":
+    from bench import link
+
+    sys.exit(link.main(args.quotes))
 from bench import load
 
 sys.exit(load.main(args.requests, args.clients, args.workers))
