@@ -1,10 +1,10 @@
-"""python -m bench [speed|load|link]: the engine against the naive baseline, gunicorn under load, or linking
-one article into an archive of 100,000 quotes."""
+"""python -m bench [speed|load|runs|link]: the engine against the naive baseline, gunicorn under load, text
+without spaces, or linking one article into the desk's archive of 100,000 quotes."""
 import argparse
 import sys
 
 parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load", "link"))
+parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load", "runs", "link"))
 parser.add_argument("--words", type=int, default=20_000, help="speed: words of text to run (at least)")
 parser.add_argument("--requests", type=int, default=1000, help="load: requests to send")
 parser.add_argument("--clients", type=int, default=4, help="load: concurrent clients")
@@ -15,6 +15,10 @@ if args.mode == "speed":
     from bench import speed
 
     sys.exit(speed.main(args.words))
+if args.mode == "runs":
+    from bench import runs
+
+    sys.exit(runs.main())
 if args.mode == "link":
     from bench import link
 
