@@ -13,7 +13,9 @@ DEFAULTS = {
     "DEADLINE_SECONDS": 30.0,  # processing time of one request
     "API_KEYS": "",  # comma-separated keys; authentication is off while no key is configured
     "API_KEYS_FILE": "",  # a file of sha256 hex digests of the keys, one per line
-    "RATE_LIMIT": "120/minute",  # per API key, or per client address without keys
+    # per API key, or per client address without keys; off unless set or keys are configured
+    # (then web.security.KEYED_RATE_LIMIT per key)
+    "RATE_LIMIT": "",
     "RATELIMIT_STORAGE_URI": "memory://",  # e.g. redis://host:6379 to share the counts between processes
     "CORS_ORIGINS": "",  # comma-separated origins (the CMS) allowed to call the API from a browser
     "DATABASE_URL": "",  # the quote desk's archive; empty: QUOTES_DATABASE_URL, else a SQLite file under ./data/

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import and_, delete, func, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from desk import linking, speakers
 from desk.db import reading, writing
@@ -107,19 +107,25 @@ def store(article_id: str, article_text: str, result: dict, *, from_html: bool =
                           source=source, published=utc(published), stored_at=now,
                           result={key: value for key, value in result.items() if key != "text"})
         session.add(article)
-        new_quotes = [_quote_row(session, article, quote, article_text) for quote in result["quotes"]]
+        speakers_seen: dict = {}
+        new_quotes = [_quote_row(session, article, quote, article_text, speakers_seen) for quote in result["quotes"]]
         session.flush()
         found = _link(session, [quote for quote in new_quotes if quote.kind in linking.QUOTED_KINDS], vectors, now)
         session.flush()
         body = article_body(session, article)
-        body["alerts"] = [alert_body(link) for link in found if link.altered]
+        body["alerts"] = [alert_body(link) for link in found if link.altered]  # (loads each link's earlier quote)
         return Stored(existing is None, body)
 
 
-def _quote_row(session: Session, article: Article, quote: dict, article_text: str) -> Quote:
+def _quote_row(session: Session, article: Article, quote: dict, article_text: str, speakers_seen: dict) -> Quote:
     start, end = quote["spans"][0]["start"], quote["spans"][-1]["end"]
     speaker = quote.get("speaker")
-    desk_speaker = speakers.resolve(session, speaker["name"], speaker["type"]) if speaker else None
+    desk_speaker = None
+    if speaker:  # an article gives each speaker one canonical name: resolved once per article
+        known = (speaker["name"], speaker["type"])
+        if known not in speakers_seen:
+            speakers_seen[known] = speakers.resolve(session, *known)
+        desk_speaker = speakers_seen[known]
     row = Quote(article=article, quote_id=quote["id"], kind=quote["kind"], text=quote["text"],
                  words=" ".join(normal_words(quote["text"])),
                  context=" ".join(linking.context_words(article_text, start, end)),
@@ -132,39 +138,41 @@ def _quote_row(session: Session, article: Article, quote: dict, article_text: st
 
 
 def _link(session: Session, new_quotes: list[Quote], vectors, now: datetime) -> list[Link]:
-    """Find the stored quotes that are the same statements as `new_quotes`, store the links, file the
+    """Find the stored quotes that are the same statements as `new_quotes`, store the links, and file the
     new quotes in the candidate index."""
     keys_of = {quote.pk: linking.index_keys(quote.words.split()) for quote in new_quotes}
-    all_keys = set().union(*keys_of.values()) if keys_of else set()
-    hits: dict[int, Counter] = defaultdict(Counter)
-    if all_keys:
-        postings = defaultdict(list)
-        for key, quote_pk in session.execute(select(QuoteKey.key, QuoteKey.quote_pk).where(QuoteKey.key.in_(all_keys))):
-            postings[key].append(quote_pk)
-        for quote in new_quotes:
-            for key in keys_of[quote.pk]:
-                hits[quote.pk].update(postings.get(key, ()))
-    wanted = {pk for counter in hits.values() for pk, _ in counter.most_common(CANDIDATES_PER_QUOTE)}
-    candidates = {row.pk: row for row in session.scalars(select(Quote).where(Quote.pk.in_(wanted)))} if wanted else {}
+    candidates_of = {quote.pk: _candidates(session, quote, keys_of[quote.pk]) for quote in new_quotes}
+    wanted = set().union(*candidates_of.values()) if candidates_of else set()
+    stored = {row.pk: row for row in session.execute(
+        select(Quote.pk, Quote.text, Quote.words, Quote.context).where(Quote.pk.in_(wanted)))} if wanted else {}
     found = []
     for quote in new_quotes:
-        for pk, _ in hits[quote.pk].most_common(CANDIDATES_PER_QUOTE):
-            other = candidates.get(pk)
-            if other is None or other.article_id == quote.article_id or not _speakers_agree(quote, other):
-                continue
-            match = linking.compare(quote.words.split(), quote.context.split(), other.words.split(),
-                                    other.context.split(), vectors)
+        words, context = quote.words.split(), quote.context.split()
+        for pk in candidates_of[quote.pk]:
+            other = stored[pk]
+            match = linking.compare(words, context, other.words.split(), other.context.split(), vectors)
             if match.linked:
                 wording = changes(other.text, quote.text)
-                found.append(Link(earlier=other, later=quote, similarity=match.similarity, altered=bool(wording),
+                found.append(Link(earlier_pk=pk, later=quote, similarity=match.similarity, altered=bool(wording),
                                   changes=wording, found_at=now))
     session.add_all(found)
     session.add_all(QuoteKey(key=key, quote_pk=pk) for pk, keys in keys_of.items() for key in keys)
     return found
 
 
-def _speakers_agree(quote: Quote, other: Quote) -> bool:
-    return quote.speaker_id is None or other.speaker_id is None or quote.speaker_id == other.speaker_id
+def _candidates(session: Session, quote: Quote, keys: set[int]) -> list[int]:
+    """The stored quotes of other articles sharing most shingles with `quote`, by a speaker it may share:
+    the same speaker, or none on one side. The database counts the shared shingles through its index."""
+    if not keys:
+        return []
+    shared = func.count().label("shared")
+    query = (select(QuoteKey.quote_pk, shared).join(Quote, Quote.pk == QuoteKey.quote_pk)
+             .where(QuoteKey.key.in_(keys), Quote.article_id != quote.article_id))
+    if quote.speaker_id is not None:
+        query = query.where(or_(Quote.speaker_id == quote.speaker_id, Quote.speaker_id.is_(None)))
+    query = (query.group_by(QuoteKey.quote_pk).having(shared >= linking.min_shared_keys(keys))
+             .order_by(shared.desc()).limit(CANDIDATES_PER_QUOTE))
+    return [row.quote_pk for row in session.execute(query)]
 
 
 # ---- reading ---------------------------------------------------------------------------------------
@@ -186,7 +194,7 @@ def copies_of(session: Session, quote_pks: list[int]) -> dict[int, list[dict]]:
     if not quote_pks:
         return {}
     links = session.scalars(select(Link).where(or_(Link.earlier_pk.in_(quote_pks), Link.later_pk.in_(quote_pks)))
-                            .order_by(Link.id)).all()
+                            .options(joinedload(Link.earlier), joinedload(Link.later)).order_by(Link.id)).all()
     found = defaultdict(list)
     for link in links:
         for mine, other, wording in ((link.later, link.earlier, link.changes),

@@ -48,6 +48,12 @@ def index_keys(words: list[str]) -> set[int]:
     return {shingle(pair) for pair in zip(words, words[1:]) if not (pair[0] in common and pair[1] in common)}
 
 
+def min_shared_keys(keys: set[int]) -> int:
+    """Shingles a stored quote must share with a new one to be compared in full: one for a short quote (a
+    spun fragment may keep a single pair: "our two"), two for a longer one."""
+    return 1 if len(keys) < 6 else 2
+
+
 def context_words(text: str, start: int, end: int) -> list[str]:
     """The words just before `start` and just after `end` (the article around a quote)."""
     before = normal_words(text[max(0, start - 20 * CONTEXT_WORDS):start])[-CONTEXT_WORDS:]

@@ -51,6 +51,11 @@ def resolve(session: Session, name: str, kind: str) -> Speaker | None:
     parsed = parse_name(name, kind)
     if parsed is None:
         return None
+    with session.no_autoflush:  # the caller's pending rows are flushed with the rest of its transaction
+        return _resolve(session, name, kind, parsed)
+
+
+def _resolve(session: Session, name: str, kind: str, parsed: Name) -> Speaker:
     if kind != "person":
         found = session.scalar(select(Speaker).where(Speaker.key == parsed.key))
     else:

@@ -19,12 +19,11 @@ class WordVectors:
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         self.unit = (matrix / np.maximum(norms, 1e-9)).astype(np.float32)
         self.rank = {word: index for index, word in enumerate(words)}
+        self._weights = {word: min(1.0, math.log(rank + 2) / math.log(RARE_RANK)) for word, rank in self.rank.items()
+                         if rank < RARE_RANK}
 
     def weight(self, word: str) -> float:
-        rank = self.rank.get(word)
-        if rank is None:
-            return 1.0
-        return min(1.0, math.log(rank + 2) / math.log(RARE_RANK))
+        return self._weights.get(word, 1.0)
 
     def similarity(self, first: str, second: str) -> float:
         """Cosine of the two words' vectors; 1 for the same word, 0 when either has none."""

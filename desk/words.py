@@ -12,6 +12,7 @@ APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201
 # words are split at white space and at dashes and hyphens ("China-U.S." is two words, as is "talks—and")
 SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212/]+")
 NOT_WORD = re.compile(r"[^\w']+")
+EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 
 
 def normal_form(word: str) -> str:
@@ -25,7 +26,7 @@ def split_words(text: str) -> list[tuple[str, str]]:
     for piece in SEPARATORS.split(text):
         normal = normal_form(piece)
         if normal:
-            words.append((normal, re.sub(r"^[^\w]+|[^\w]+$", "", piece)))
+            words.append((normal, EDGE_PUNCTUATION.sub("", piece)))
     return words
 
 

@@ -17,8 +17,12 @@ INVISIBLE = regex.compile(r"[\p{Cc}\p{Cf}--[\t\n\r]]", flags=regex.VERSION1)
 # Halves of a UTF-16 pair on their own: no encoding can write them out.
 LONE_SURROGATE = regex.compile(r"\p{Cs}")
 REPLACEMENT_CHARACTER = "\ufffd"
+# Longer than any English word or name.
+MAX_RUN = 64
+LONG_RUN = regex.compile(r"\S{%d,}" % (MAX_RUN + 1))
 
 
 def normalise(text: str) -> str:
-    """`text` with invisible characters as spaces and lone surrogates as U+FFFD, same length."""
-    return LONE_SURROGATE.sub(REPLACEMENT_CHARACTER, INVISIBLE.sub(" ", text))
+    """`text` with invisible characters and overlong runs as spaces, lone surrogates as U+FFFD: same length."""
+    cleaned = LONE_SURROGATE.sub(REPLACEMENT_CHARACTER, INVISIBLE.sub(" ", text))
+    return LONG_RUN.sub(lambda run: " " * len(run.group()), cleaned)

@@ -22,6 +22,12 @@ from quotes.speakers import SUBJECT_DEPRELS
 COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})
 # A cue attached to the clause it reports, after it: "The talks failed, officials said."
 REPORTING_DEPRELS = frozenset({"parataxis", "advcl", "conj"})
+# The cue's objects ("told [reporters]") and the clauses a parser may hang off them instead of
+# the cue: "told reporters that the wall would be built" parsed with "built" as a relative clause
+# of "reporters". A relative clause has no subordinating mark ("that" is its pronoun), so a clause
+# under the object that opens with one is the cue's complement.
+OBJECT_DEPRELS = frozenset({"obj", "iobj"})
+NOUN_CLAUSE_DEPRELS = frozenset({"acl", "acl:relcl"})
 CLAUSE_TAGS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
 MIN_CLAUSE_WORDS = 3
@@ -80,6 +86,16 @@ def _reports_back(article: Article, cue: int) -> bool:
         and start > 0 and article.words[start - 1].text in SETTING_OFF
 
 
+def _complements(article: Article, cue: int) -> list[int]:
+    """Heads of the clauses the cue takes as its complement, misattached ones under its object included."""
+    words, children = article.words, article.children
+    complements = [c for c in children[cue] if words[c].deprel in COMPLEMENT_DEPRELS]
+    for obj in (c for c in children[cue] if words[c].deprel in OBJECT_DEPRELS):
+        complements += [clause for clause in children[obj] if words[clause].deprel in NOUN_CLAUSE_DEPRELS
+                        and any(words[m].deprel == "mark" and words[m].upos == "SCONJ" for m in children[clause])]
+    return complements
+
+
 def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     """Char range of the clause `cue` reports, or None when the parse shows none."""
     verb = article.words[cue.word]
@@ -89,7 +105,7 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
         clause = article.words[source].head if source is not None else None
         words = subtree(article, clause) - subtree(article, source) if clause is not None else set()
     else:
-        complements = [c for c in article.children[cue.word] if article.words[c].deprel in COMPLEMENT_DEPRELS]
+        complements = _complements(article, cue.word)
         if complements:
             # every complement (the small parser splits "said she thinks [America is strongest]"), on
             # the complement's side of the cue (it drags in the speaker: "Hester, ..., said parents want")

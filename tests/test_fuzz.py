@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from app import create_app
 from quotes import extract
 from quotes.marks import ALL_MARKS, TRIMMED, paragraphs, scan
+from quotes.normalise import MAX_RUN
 from support import assert_offsets_index, assert_problem
 
 # Any code point, lone surrogates, controls and unassigned ones included.
@@ -21,10 +22,13 @@ WORDS = st.lists(st.sampled_from(NEWS_WORDS) | st.text(ANY_CHARACTER, max_size=3
 # "“words,” said Name": a quotation with arbitrary words and marks, straight or curly, paired or not
 QUOTATIONS = st.builds("{}{}{}{}".format, st.sampled_from(list(QUOTE_MARKS)), WORDS,
                        st.sampled_from([",", ".", "", "?"]), st.sampled_from(list(QUOTE_MARKS)))
+# Runs without whitespace around the normaliser's limit and past it: URLs, base64, minified JSON
+LONG_RUNS = st.text(st.sampled_from("abcXYZ019+/=:,.{}[]" + QUOTE_MARKS), min_size=MAX_RUN - 4, max_size=400)
 # Text that looks enough like news for the engine to find quotes, cues and speakers in it, with
 # arbitrary characters, marks and line breaks anywhere.
 NEWSLIKE_TEXT = st.lists(
-    st.one_of(QUOTATIONS, WORDS, st.sampled_from(list(QUOTE_MARKS)), st.sampled_from(["\n", "\r\n", "\u2028"])),
+    st.one_of(QUOTATIONS, WORDS, st.sampled_from(list(QUOTE_MARKS)), st.sampled_from(["\n", "\r\n", "\u2028"]),
+              LONG_RUNS),
     max_size=12).map(" ".join)
 SCANNER_TEXT = st.one_of(st.text(ANY_CHARACTER), st.text(st.sampled_from(QUOTE_MARKS + " \n\r\tab,."), max_size=80),
                          NEWSLIKE_TEXT)

@@ -9,6 +9,7 @@ import pytest
 from werkzeug.test import EnvironBuilder
 
 import quotes
+from bench.runs import base64_runs
 from support import SLOW_TEXT, SENTENCE, assert_problem
 from web.deadline import deadline_after
 
@@ -125,6 +126,17 @@ def test_the_deadline_timer_fires_again_when_its_exception_is_swallowed():
             pass  # as code that catches every exception would
         time.sleep(5)
     assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize("make_text", [
+    lambda size: "a" * size,  # one run: Stanza's tokenizer alone would take minutes (it is quadratic in it)
+    base64_runs,
+])
+def test_text_at_the_character_limit_without_spaces_is_answered_in_time(app, client, make_text):
+    text = make_text(app.config["MAX_CHARS"])
+    response = client.post("/v1/quotes", data=text.encode(), content_type="text/plain")
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert response.get_json()["quotes"] == []
 
 
 def test_unknown_route_and_wrong_method(client):

@@ -5,7 +5,7 @@ import pytest
 
 from support import SENTENCE, assert_offsets_index
 from quotes import extract
-from quotes.normalise import normalise
+from quotes.normalise import MAX_RUN, normalise
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -16,6 +16,20 @@ from quotes.normalise import normalise
 ])
 def test_invisible_characters_become_one_character_each(raw, expected):
     assert normalise(raw) == expected
+
+
+def test_runs_longer_than_any_word_become_spaces():
+    url = "https://example.com/" + "a1/" * 30
+    text = f"Read {url} or {'x' * MAX_RUN} now."
+    assert normalise(text) == f"Read {' ' * len(url)} or {'x' * MAX_RUN} now."
+
+
+def test_a_quote_beside_a_long_run_keeps_its_attribution():
+    text = "data:image/png;base64," + "iVBORw0KGgo" * 400 + "\n" + SENTENCE + " https://cdn.example.com/" + "x" * 90
+    result = extract(text)
+    (quote,) = result["quotes"]
+    assert (quote["speaker"]["name"], quote["cue"]["text"]) == ("Maria Lopez", "said")
+    assert_offsets_index(text, result)
 
 
 def test_visible_text_and_line_breaks_are_untouched():

@@ -1,11 +1,13 @@
 """The partial parse (quotes.parse) and the faster cycle finder, against Stanza's own results."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from quotes import extract, parse, records
 from quotes.article import UNPARSED
 from quotes.cycles import STANZA_TARJAN, find_cycles
-from quotes.nlp import load_pipeline
+from quotes.nlp import load_pipeline, model_info, resources_dir
 from quotes.pipeline import analyse, prepare
 
 TEXT = ("The storm hit the coast on Monday. Thousands of homes lost power.\n"
@@ -60,3 +62,15 @@ def test_a_run_on_sentence_is_not_parsed():
 @pytest.mark.parametrize("text", ["", "   ", "No quotes and no cues here at all."])
 def test_nothing_to_parse_is_fine(text):
     assert extract(text)["quotes"] == []
+
+
+def test_the_pipeline_runs_ner_when_the_package_has_it_and_names_every_package():
+    pipeline = load_pipeline()
+    if not (Path(resources_dir()) / "en" / "ner").is_dir():
+        pytest.skip("this Stanza package has no NER model")
+    assert "ner" in pipeline.processors
+    packages = model_info()["packages"]
+    assert all(isinstance(name, str) and name for name in packages.values()), packages  # NER's model_path is a list
+    article = prepare(TEXT, parse.tag(pipeline, [TEXT])[0])
+    parse.parse_selected(pipeline, [article])
+    assert {word.text for word in article.words if word.ner.endswith("PERSON")} == {"Ana", "Ruiz"}

@@ -4,6 +4,7 @@ import hashlib
 import pytest
 
 from support import SENTENCE, assert_problem
+from web.security import KEYED_RATE_LIMIT
 
 ARTICLE = {"text": SENTENCE}
 CMS = "https://cms.example-news.org"
@@ -81,6 +82,20 @@ def test_rate_limits_count_per_client_address_without_keys(make_client):
     assert post(client).status_code == 429
     other = client.post("/v1/quotes", json=ARTICLE, environ_base={"REMOTE_ADDR": "127.0.0.2"})
     assert other.status_code == 200
+
+
+def test_local_use_is_not_rate_limited(make_client):
+    client = make_client()
+    # past the per-key default, from one address (a short text: the limiter is the point)
+    responses = [client.post("/v1/quotes", json={"text": "No quotes."}) for _ in range(int(KEYED_RATE_LIMIT.split("/")[0]) + 5)]
+    assert {response.status_code for response in responses} == {200}
+    assert "X-RateLimit-Limit" not in responses[-1].headers
+
+
+def test_keys_alone_turn_on_the_default_limit_per_key(make_client):
+    client = make_client(API_KEYS="first-key,second-key")
+    response = post(client, **{"X-API-Key": "first-key"})
+    assert response.status_code == 200 and response.headers["X-RateLimit-Limit"] == KEYED_RATE_LIMIT.split("/")[0]
 
 
 def test_rate_limits_count_per_key(make_client):

@@ -3,9 +3,11 @@
 - Authentication is off while no key is configured (local use). With API_KEYS (comma-separated
   keys) or API_KEYS_FILE (sha256 hex digests, one per line), every request outside OPEN_PATHS
   needs `Authorization: Bearer <key>` or `X-API-Key: <key>`; otherwise 401 problem+json.
-- Rate limits (Flask-Limiter): RATE_LIMIT per API key, or per client address when keys are off;
-  counts in RATELIMIT_STORAGE_URI (memory:// per process, redis://... shared). 429 problem+json
-  with Retry-After.
+- Rate limits (Flask-Limiter): off for local use (no keys, no RATE_LIMIT), where one machine
+  scoring an archive or a CMS behind one address would hit any per-address limit. RATE_LIMIT
+  turns them on, per API key or per client address when keys are off; configured keys alone turn
+  on KEYED_RATE_LIMIT per key. Counts in RATELIMIT_STORAGE_URI (memory:// per process,
+  redis://... shared). 429 problem+json with Retry-After.
 - CORS (flask-cors) only for the CORS_ORIGINS; none by default.
 """
 from __future__ import annotations
@@ -22,6 +24,7 @@ from flask_limiter.util import get_remote_address
 from web.errors import problem_response
 
 KEY_DIGESTS = "API_KEY_DIGESTS"  # app.extensions entry: the accepted keys' sha256 digests
+KEYED_RATE_LIMIT = "120/minute"  # per key, when keys are configured and RATE_LIMIT is not
 # Flask-Limiter's own settings: rate-limit headers (Retry-After, X-RateLimit-*) on every limited
 # response, and a storage outage (Redis down) counts in memory instead of failing the request.
 LIMITER_SETTINGS = {
@@ -93,6 +96,12 @@ def rate_limit_key() -> str:
     return f"key:{digest(key)}" if key else f"address:{get_remote_address()}"
 
 
+def rate_limits(config, digests: list[str]) -> list[str]:
+    """The limits every API request counts against: RATE_LIMIT, else KEYED_RATE_LIMIT with keys, else none."""
+    limit = config["RATE_LIMIT"] or (KEYED_RATE_LIMIT if digests else "")
+    return [limit] if limit else []
+
+
 def register(app: Flask) -> None:
     app.extensions[KEY_DIGESTS] = configured_digests(app.config)
     # authentication first: a request without a valid key is refused before it counts
@@ -100,7 +109,7 @@ def register(app: Flask) -> None:
 
     for name, value in LIMITER_SETTINGS.items():
         app.config.setdefault(name, value)
-    limiter = Limiter(rate_limit_key, app=app, default_limits=[app.config["RATE_LIMIT"]])
+    limiter = Limiter(rate_limit_key, app=app, default_limits=rate_limits(app.config, app.extensions[KEY_DIGESTS]))
     limiter.request_filter(is_open_request)
 
     @app.errorhandler(RateLimitExceeded)
