@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from itertools import islice
+from collections.abc import Iterator
 
 import redis
 from celery import Celery, signals
@@ -24,7 +24,11 @@ from desk import archive, jobs
 
 log = logging.getLogger(__name__)
 
-BATCH_DOCS = int(os.environ.get("QUOTES_JOB_BATCH_DOCS", "4"))  # documents per task: Stanza runs them together
+# A task is a batch of documents that Stanza runs together: up to BATCH_WORDS words (a longer document alone) and
+# BATCH_DOCS documents. Batches of even size keep every batch well inside the visibility timeout, and small documents
+# travel many to a message, so that queueing 10,000 of them is a few hundred messages.
+BATCH_WORDS = int(os.environ.get("QUOTES_JOB_BATCH_WORDS", "2000"))
+BATCH_DOCS = int(os.environ.get("QUOTES_JOB_BATCH_DOCS", "32"))
 DEADLINE_SECONDS = float(os.environ.get("QUOTES_DEADLINE_SECONDS", "30"))  # per document, as the web's
 VISIBILITY_TIMEOUT = int(os.environ.get("QUOTES_VISIBILITY_TIMEOUT", "600"))
 STORE_RETRIES = 5  # the database or Redis unreachable: retry the batch this often (backing off), then fail it
@@ -160,6 +164,20 @@ def message(index: int, document: dict) -> dict:
             "published": published.isoformat() if published else None}
 
 
+def batches(messages) -> Iterator[list[dict]]:
+    """The messages grouped in order into batches of at most BATCH_WORDS words and BATCH_DOCS documents."""
+    batch, words = [], 0
+    for item in messages:
+        size = len(item["text"].split())
+        if batch and (words + size > BATCH_WORDS or len(batch) == BATCH_DOCS):
+            yield batch
+            batch, words = [], 0
+        batch.append(item)
+        words += size
+    if batch:
+        yield batch
+
+
 def enqueue(job_id: str, first_index: int, documents: list, broker: str | None = None) -> None:
     """Queue `documents` (validated documents, or a (id, problem) pair for one that failed validation) as
     batches of the job, numbered from `first_index`. The failed ones are recorded as failed at once."""
@@ -171,9 +189,11 @@ def enqueue(job_id: str, first_index: int, documents: list, broker: str | None =
     valid = (message(first_index + offset, document) for offset, document in enumerate(documents)
              if not isinstance(document, tuple))
     with app.connection_for_write(broker or jobs.broker_url()) as connection:
-        producer = connection.Producer()  # one connection for every batch: ~0.1 ms a message
-        while batch := list(islice(valid, BATCH_DOCS)):
-            store_batch.apply_async((job_id, batch), producer=producer, retry=False)
+        producer = connection.Producer()  # one connection for every batch
+        for batch in batches(valid):
+            # argsrepr: what logs and monitors show of the task, instead of a repr of every text
+            store_batch.apply_async((job_id, batch), producer=producer, retry=False,
+                                    argsrepr=f"({job_id!r}, <{len(batch)} documents from #{batch[0]['index']}>)")
 
 
 def submit(documents: list, broker: str | None = None) -> str:
