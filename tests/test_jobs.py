@@ -14,14 +14,15 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from redis_server import redis_server
 from sqlalchemy import func, select
+from support import SENTENCE, assert_problem, free_port
 
 from app import create_app
 from desk import db, tasks
 from desk.models import Article, Quote
-from support import SENTENCE, assert_problem, free_port
 
 QUOTES_SCRIPT = Path(sys.executable).parent / "quotes"
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "polnear" / "dev.jsonl"
@@ -155,6 +156,33 @@ def test_two_workers_backfill_the_polnear_dev_articles_through_a_sigkill(backfil
     # the stored result is the engine's: the desk serves it like any posted article
     sample = client.get(f"/v1/articles/{articles[0]['doc_id']}").get_json()
     assert len(sample["quotes"]) == articles_stored[articles[0]["doc_id"]]
+
+
+def test_a_pool_process_killed_mid_batch_hands_its_batch_back_at_once(backfill, client, seed_article):
+    urls, workers = backfill
+    worker = next(worker for worker in workers if worker.alive())
+    paragraphs = [paragraph for paragraph in seed_article.split("\n") if paragraph.strip()]
+    documents = [{"id": f"pool-{n}", "text": "\n\n".join(paragraphs[n:] + paragraphs[:n])} for n in range(6)]
+    response = client.post("/v1/jobs", json={"documents": documents})
+    location = response.headers["Location"]
+    seen = len(worker.received())
+    wait_for(client, location, lambda job: len(worker.received()) > seen and job["done"] < 6, seconds=300)
+    lost_batch = worker.received()[-1]
+    killed_at = time.time()
+    for pool_process in psutil.Process(worker.process.pid).children():
+        pool_process.send_signal(signal.SIGKILL)
+
+    job = wait_for(client, location, lambda job: job["finished"])
+    assert (job["state"], job["done"], job["failed"]) == ("done", 6, 0), job
+    assert worker.alive() and "WorkerLostError" in worker.text()
+    # redelivered by the worker at once (task_reject_on_worker_lost), not after the visibility timeout
+    again = [moment for moment, task in re.findall(r"\[([0-9-]+ [0-9:,]+): INFO/MainProcess\] Task desk\.store_batch"
+                                                    r"\[([0-9a-f-]+)\] received", worker.text()) if task == lost_batch]
+    assert len(again) >= 2, worker.text()[-3000:]
+    redelivered = time.mktime(time.strptime(again[-1].split(",")[0], "%Y-%m-%d %H:%M:%S"))
+    assert redelivered - killed_at < VISIBILITY_SECONDS / 2, (again, killed_at)
+    articles_stored, repeated = stored(urls["database"])
+    assert all(f"pool-{n}" in articles_stored for n in range(6)) and repeated == 0
 
 
 def test_a_bad_document_fails_alone_with_the_problem_the_single_endpoint_gives(backfill, client):
