@@ -75,7 +75,6 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     app.register_blueprint(page)
     if preload:
         import quotes
-
         from desk.vectors import load_vectors
 
         quotes.load_pipeline()

@@ -14,7 +14,7 @@ import random
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
@@ -36,7 +36,7 @@ def generate(database: str, quotes: int, seed: int = 7) -> None:
     vectors = load_vectors()
     vocabulary = [word for word, rank in vectors.rank.items() if 100 <= rank < 30_000 and word.isalpha()] \
         if vectors else sorted(set(stream))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     speakers = [{"id": n + 1, "name": f"Speaker {n}", "key": f"person:speaker {n}", "surname": f"s{n}", "type": "person"}
                 for n in range(SPEAKERS)]
     engine = engine_for(database)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import and_, delete, func, or_, select, text
 from sqlalchemy.orm import Session, joinedload
@@ -18,7 +18,7 @@ from desk import linking, speakers
 from desk.db import reading, writing
 from desk.models import Article, Link, Quote, QuoteKey, Speaker
 from desk.vectors import load_vectors
-from desk.words import changes, normal_words
+from desk.words import changed_spans, changes, normal_words
 
 CANDIDATES_PER_QUOTE = 50  # the stored quotes sharing most shingles with a new one, compared in full
 
@@ -27,7 +27,7 @@ def utc(moment: datetime | None) -> datetime | None:
     """A moment in UTC (a naive one is taken to be UTC already: SQLite returns them so)."""
     if moment is None:
         return None
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -102,7 +102,7 @@ def store(article_id: str, article_text: str, result: dict, *, from_html: bool =
         if existing is not None:
             session.delete(existing)
             session.flush()
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         article = Article(id=article_id, text=article_text, text_sha256=digest, from_html=from_html, url=url,
                           source=source, published=utc(published), stored_at=now,
                           result={key: value for key, value in result.items() if key != "text"})
@@ -205,18 +205,19 @@ def copies_of(session: Session, quote_pks: list[int]) -> dict[int, list[dict]]:
     return found
 
 
-def version_body(quote: Quote) -> dict:
+def version_body(quote: Quote, changed: list[dict]) -> dict:
     return {"article_id": quote.article_id, "quote_id": quote.quote_id, "text": quote.text, "spans": quote.spans,
-            "speaker": quote.speaker_name}
+            "speaker": quote.speaker_name, "changed": changed}
 
 
 def alert_body(link: Link) -> dict:
     """An altered-quote alarm: the two versions (earlier first) and the words that changed between them."""
     speaker = link.later.speaker or link.earlier.speaker
+    earlier_changed, later_changed = changed_spans(link.earlier.text, link.later.text)
     return {"id": link.id, "found_at": iso(link.found_at), "similarity": link.similarity,
             "speaker": speaker.name if speaker else (link.later.speaker_name or link.earlier.speaker_name),
             "speaker_id": speaker.id if speaker else None,
-            "versions": [version_body(link.earlier), version_body(link.later)], "changes": link.changes}
+            "versions": [version_body(link.earlier, earlier_changed), version_body(link.later, later_changed)], "changes": link.changes}
 
 
 def get_article(article_id: str, database: str | None = None) -> dict | None:
@@ -234,8 +235,9 @@ def delete_article(article_id: str, database: str | None = None) -> bool:
 def list_articles(source: str | None, since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
     after = decode_cursor(cursor, datetime, str)
     with reading(database) as session:
-        counts = (select(Quote.article_id, func.count().label("quotes")).group_by(Quote.article_id).subquery())
-        query = select(Article, func.coalesce(counts.c.quotes, 0)).outerjoin(counts, counts.c.article_id == Article.id)
+        # counted per listed article through the article_id index, not over the whole archive
+        quote_count = select(func.count()).where(Quote.article_id == Article.id).scalar_subquery()
+        query = select(Article, quote_count)
         if source:
             query = query.where(Article.source == source)
         if since:

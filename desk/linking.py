@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from desk.similarity import alignment
@@ -45,7 +46,7 @@ def index_keys(words: list[str]) -> set[int]:
     if len(words) == 1:
         return {shingle(words)}
     common = stopwords()
-    return {shingle(pair) for pair in zip(words, words[1:]) if not (pair[0] in common and pair[1] in common)}
+    return {shingle(pair) for pair in pairwise(words) if not (pair[0] in common and pair[1] in common)}
 
 
 def min_shared_keys(keys: set[int]) -> int:

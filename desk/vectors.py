@@ -47,7 +47,9 @@ def load_vectors() -> WordVectors | None:
     path = pretrain_path()
     if path is None:
         return None
-    from stanza.models.common.pretrain import Pretrain  # imports torch: only when the vectors are needed
+    from stanza.models.common.pretrain import (
+        Pretrain,  # imports torch: only when the vectors are needed
+    )
 
     pretrain = Pretrain(str(path))
     vocab = pretrain.vocab

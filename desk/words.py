@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import NamedTuple
 
 # apostrophes and single quote marks of every style, made straight before anything else
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201b": "'", "`": "'", "\u00b4": "'"})
-# words are split at white space and at dashes and hyphens ("China-U.S." is two words, as is "talks—and")
-SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212/]+")
+# words are what lies between white space, dashes and hyphens ("China-U.S." is two words, as is "talks—and")
+WORD_PIECE = re.compile(r"[^\s\-\u2010-\u2015\u2212/]+")
 NOT_WORD = re.compile(r"[^\w']+")
-EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
+EDGE_PUNCTUATION = re.compile(r"^\W*(.*?)\W*$", re.DOTALL)
+
+
+class Word(NamedTuple):
+    normal: str  # how words are compared
+    written: str  # as written, without the punctuation around it
+    start: int  # where `written` sits in the text
+    end: int
 
 
 def normal_form(word: str) -> str:
@@ -20,32 +28,33 @@ def normal_form(word: str) -> str:
     return NOT_WORD.sub("", word.translate(APOSTROPHES).casefold()).strip("'")
 
 
-def split_words(text: str) -> list[tuple[str, str]]:
-    """The words of `text` as (normal form, the word as written without the punctuation around it)."""
+def split_words(text: str) -> list[Word]:
     words = []
-    for piece in SEPARATORS.split(text):
-        normal = normal_form(piece)
+    for piece in WORD_PIECE.finditer(text):
+        normal = normal_form(piece.group())
         if normal:
-            words.append((normal, EDGE_PUNCTUATION.sub("", piece)))
+            inner = EDGE_PUNCTUATION.match(piece.group())
+            start = piece.start() + inner.start(1)
+            words.append(Word(normal, inner.group(1), start, start + len(inner.group(1))))
     return words
 
 
 def normal_words(text: str) -> list[str]:
-    return [normal for normal, _ in split_words(text)]
+    return [word.normal for word in split_words(text)]
 
 
-def changes(before: str, after: str) -> list[dict]:
-    """The words of `after` that differ from `before`, word by word: [{"from": "candid", "to": "frank"}].
+def differences(before: str, after: str) -> list[tuple[list[Word], list[Word]]]:
+    """The words of `before` and `after` that differ, difference by difference, in order.
 
-    A word only one side has gives `None` on the other. When one text quotes a fragment of the other, the
-    words outside the part both quote are the cut, not a change: before the first word the two share and
-    after the last, only as many words as the shorter side has there are compared.
+    Punctuation, case and quote styles are no difference. When one text quotes a fragment of the other,
+    the words outside the part both quote are the cut, not a difference: before the first word the two
+    share and after the last, only as many words as the shorter side has there are compared.
     """
     old, new = split_words(before), split_words(after)
-    matcher = difflib.SequenceMatcher(None, [n for n, _ in old], [n for n, _ in new], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [w.normal for w in old], [w.normal for w in new], autojunk=False)
     opcodes = matcher.get_opcodes()
     if not any(tag == "equal" for tag, *_ in opcodes):
-        return [_change(old, new)]
+        return [(old, new)]
     found = []
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
@@ -56,9 +65,19 @@ def changes(before: str, after: str) -> list[dict]:
         elif index == len(opcodes) - 1:  # after the last shared word
             i2, j2 = i1 + overlap, j1 + overlap
         if i2 > i1 or j2 > j1:
-            found.append(_change(old[i1:i2], new[j1:j2]))
+            found.append((old[i1:i2], new[j1:j2]))
     return found
 
 
-def _change(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> dict:
-    return {"from": " ".join(w for _, w in old) or None, "to": " ".join(w for _, w in new) or None}
+def changes(before: str, after: str) -> list[dict]:
+    """The words of `after` that differ from `before`: [{"from": "candid", "to": "frank"}]; `None` on the side
+    without words (added or cut)."""
+    return [{"from": " ".join(w.written for w in old) or None, "to": " ".join(w.written for w in new) or None}
+            for old, new in differences(before, after)]
+
+
+def changed_spans(before: str, after: str) -> tuple[list[dict], list[dict]]:
+    """Where the changed words sit in `before` and in `after`: one {"start", "end"} per changed word."""
+    found = differences(before, after)
+    return ([{"start": w.start, "end": w.end} for old, _ in found for w in old],
+            [{"start": w.start, "end": w.end} for _, new in found for w in new])

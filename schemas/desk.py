@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
-from schemas.quotes import QuoteRequestSchema, QuoteResultSchema, QuoteSchema, SpanSchema
+from schemas.quotes import (
+    QuoteRequestSchema,
+    QuoteResultSchema,
+    QuoteSchema,
+    SpanSchema,
+)
 
 PAGE_LIMIT = 100
 
@@ -49,6 +54,8 @@ class VersionRefSchema(Schema):
     text = fields.String(required=True)
     spans = fields.List(fields.Nested(SpanSchema), required=True)
     speaker = fields.String(allow_none=True, required=True, metadata={"description": "as that article names them"})
+    changed = fields.List(fields.Nested(SpanSchema), required=True,
+                          metadata={"description": "where the changed words sit in `text`, one range per word"})
 
 
 class AlertSchema(Schema):

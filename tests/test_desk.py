@@ -10,13 +10,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from postgres_server import postgres_server
 from sqlalchemy import func, select
 
 import quotes
 from desk import archive, db, linking
 from desk.models import Article, Link, Quote, Speaker
 from desk.words import changes
-from postgres_server import postgres_server
 
 ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "articles"
 GOLD_PAIRS = [json.loads(line) for line in (Path(__file__).parent / "desk_gold_pairs.jsonl").read_text().splitlines()]
@@ -190,7 +190,8 @@ def test_full_text_search_and_paging(seeds, database):
         if cursor is None:
             break
     assert [len(page) for page in pages] == [2, 2, 1]
-    assert sorted(sum(pages, [])) == sorted(seeds) and sum(pages, [])[0] == "004_93d74374661e688a.txt"
+    listed = [article_id for page in pages for article_id in page]
+    assert sorted(listed) == sorted(seeds) and listed[0] == "004_93d74374661e688a.txt"
     alerts = archive.list_alerts(None, None, 100, database)["alerts"]
     assert len(alerts) == len(GOLD_PAIRS) and alerts[0]["id"] > alerts[-1]["id"]
 

@@ -2,9 +2,15 @@
 import uuid
 
 import pytest
-
-from schemas.desk import AlertListSchema, ArticleListSchema, ArticleResultSchema, SearchResultSchema, SpeakerDetailSchema
 from support import assert_problem
+
+from schemas.desk import (
+    AlertListSchema,
+    ArticleListSchema,
+    ArticleResultSchema,
+    SearchResultSchema,
+    SpeakerDetailSchema,
+)
 
 STORY = ("The union rejected the offer on Tuesday.\n"
          "“We will not back down from this fight,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union.")

@@ -17,31 +17,31 @@ async function getJSON(url) {
   return body;
 }
 
-// A word as the desk compares words: no case, no punctuation around it, straight apostrophes
-function normal(word) {
-  return word.toLowerCase().replace(/[\u2018\u2019`´]/g, "'").replace(/[^\p{L}\p{N}']+/gu, "").replace(/^'+|'+$/g, "");
-}
-
-// The text with each word whose normal form is in `changed` wrapped in `tag`
+// The quote's text with its changed words (character ranges from the API) wrapped in `tag`; offsets count
+// code points, as Python does
 function marked(text, changed, tag) {
-  const words = new Set(changed.flatMap((phrase) => (phrase || "").split(/[\s\-\u2010-\u2015]+/).map(normal)));
-  const pieces = text.split(/(\s+)/).map((piece) => {
-    const plain = normal(piece);
-    return plain && words.has(plain) ? node(tag, {className: "changed", textContent: piece}) : piece;
-  });
+  const chars = Array.from(text);
+  const pieces = [];
+  let at = 0;
+  for (const range of changed) {
+    pieces.push(chars.slice(at, range.start).join(""));
+    pieces.push(node(tag, {className: "changed", textContent: chars.slice(range.start, range.end).join("")}));
+    at = range.end;
+  }
+  pieces.push(chars.slice(at).join(""));
   return node("q", {}, pieces);
 }
 
 function renderAlert(alert) {
   const [earlier, later] = alert.versions;
-  const version = (quote, changed, tag) => node("div", {className: "version"}, [
+  const version = (quote, tag) => node("div", {className: "version"}, [
     node("span", {className: "version-article", textContent: `${quote.article_id} · ${quote.quote_id}`}),
-    marked(quote.text, changed, tag),
+    marked(quote.text, quote.changed, tag),
   ]);
   return node("li", {className: "alert"}, [
     node("span", {className: "alert-speaker", textContent: alert.speaker || "unattributed"}),
-    version(earlier, alert.changes.map((change) => change.from), "del"),
-    version(later, alert.changes.map((change) => change.to), "ins"),
+    version(earlier, "del"),
+    version(later, "ins"),
   ]);
 }
 
