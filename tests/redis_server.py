@@ -8,7 +8,6 @@ import time
 from contextlib import contextmanager
 
 import redis
-
 from support import free_port
 
 STARTUP_SECONDS = 20

@@ -3,7 +3,6 @@ here on a loopback port, nothing saved to disk)."""
 import pytest
 import redis
 from redis_server import redis_server
-
 from support import SENTENCE, free_port
 
 ARTICLE = {"text": SENTENCE}
