@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -76,7 +77,7 @@ def redis_server():
 @contextmanager
 def workers(count: int, env: dict, directory: Path):
     """`count` workers of one pool process each, yielded once every pool process has loaded its models."""
-    logs = [directory / f"worker-{n}.log" for n in range(count)]
+    logs = [directory / f"worker-{count}-{n}.log" for n in range(count)]
     started = [subprocess.Popen([sys.executable, "-m", "desk.cli", "worker", "--concurrency", "1",
                                  "--name", f"bench{n}@%h"], cwd=ROOT, env=env, stdout=log.open("wb"),
                                 stderr=subprocess.STDOUT, start_new_session=True) for n, log in enumerate(logs)]
@@ -111,6 +112,13 @@ def pool_cpu_seconds(processes) -> float:
     """CPU time (user + system) of the workers' pool processes so far: what the work cost, whatever else runs."""
     children = [child for process in processes for child in psutil.Process(process.pid).children()]
     return sum(child.cpu_times().user + child.cpu_times().system for child in children)
+
+
+def time_split(logs: list[Path]) -> tuple[float, float]:
+    """Seconds the pool processes spent extracting and storing in the desk, from the workers' logs."""
+    pairs = [tuple(map(float, found)) for log in logs
+             for found in re.findall(r"extraction ([0-9.]+) s, desk ([0-9.]+) s", log.read_text(errors="replace"))]
+    return sum(pair[0] for pair in pairs), sum(pair[1] for pair in pairs)
 
 
 def run_job(client, documents: list[dict]) -> float:
@@ -155,10 +163,13 @@ def main() -> int:
                     cpu = pool_cpu_seconds(started) - cpu
                     rates[count] = len(documents) / seconds
                     memory = worker_memory(started)
+                    extraction, desk = time_split(sorted(directory.glob(f"worker-{count}-*.log")))
                     print(f"{count} worker(s): {seconds:.1f} s, {len(documents) / seconds:.2f} documents/s, "
                           f"{words / seconds:,.0f} words/s; {words / cpu:,.0f} words per CPU-second of the pool "
                           f"processes; load average {os.getloadavg()[0]:.1f}; memory per worker (main + pool "
-                          "process): " + ", ".join(f"{main:.0f} + {pool:.0f} MiB" for main, pool in memory))
+                          "process): " + ", ".join(f"{main:.0f} + {pool:.0f} MiB" for main, pool in memory)
+                          + f"; of the pool processes' time, extraction {extraction:.0f} s, storing in the desk "
+                          f"{desk:.0f} s")
                     if count == 2:
                         small_job(client)
         print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")

@@ -138,7 +138,10 @@ def _store(store: redis.Redis, job_id: str, documents: list[dict]) -> None:
         jobs.record(store, job_id, done=[document["index"] for document in stored])
     from quotes import DeadlineExceeded
 
-    for document, result in zip(pending, extract_batch(pending)):
+    began = time.perf_counter()
+    results = extract_batch(pending)
+    extracted = time.perf_counter()
+    for document, result in zip(pending, results):
         if isinstance(result, Exception):
             failure = TOO_SLOW if isinstance(result, DeadlineExceeded) else ENGINE_FAILED
             jobs.record(store, job_id, failed={document["index"]: (document["id"], failure)})
@@ -146,6 +149,8 @@ def _store(store: redis.Redis, job_id: str, documents: list[dict]) -> None:
         archive.store(document["id"], document["text"], result, from_html=document["html"], url=document["url"],
                       source=document["source"], published=_moment(document["published"]))
         jobs.record(store, job_id, done=[document["index"]])
+    log.info("%d documents: extraction %.2f s, desk %.2f s", len(pending), extracted - began,
+             time.perf_counter() - extracted)
 
 
 def _moment(value: str | None):

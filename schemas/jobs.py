@@ -1,34 +1,22 @@
 """Request and response bodies of /v1/jobs: backfills of many articles into the desk, run by the workers."""
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, pre_load, validate
+from marshmallow import Schema, fields, validate
 
 from schemas.desk import ArticleRequestSchema
-from schemas.quotes import DocumentField, ProblemSchema
+from schemas.quotes import BatchRequestSchema, DocumentField, ProblemSchema
 
 JOB_STATES = ("queued", "running", "cancelling", "done", "cancelled")
 
 
-class JobRequestSchema(Schema):
+class JobRequestSchema(BatchRequestSchema):
     """`{"documents": [{"id", "text" | "html", "url"?, "source"?, "published"?}, ...]}`, each as POST /v1/articles
     takes it; the limits come from the app config. An invalid document fails alone (InvalidDocument)."""
 
     documents = fields.List(DocumentField(ArticleRequestSchema), required=True,
                             metadata={"description": "one to the configured maximum (QUOTES_MAX_JOB_DOCS)"})
-
-    def __init__(self, *args, max_docs: int | None = None, max_chars: int | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.max_docs = max_docs
-        self.fields["documents"].inner.nested = ArticleRequestSchema(max_chars=max_chars)
-
-    @pre_load
-    def _document_count(self, data, **_):
-        documents = data.get("documents") if isinstance(data, dict) else None
-        if isinstance(documents, list) and not documents:
-            raise ValidationError("documents is empty.", "documents")
-        if isinstance(documents, list) and self.max_docs and len(documents) > self.max_docs:
-            raise ValidationError(f"{len(documents)} documents; the limit is {self.max_docs} per job.", "documents")
-        return data
+    document_schema = ArticleRequestSchema
+    unit = "job"
 
 
 class JobFailureSchema(Schema):
