@@ -134,12 +134,25 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "backfill":
+        import redis
+        from kombu.exceptions import OperationalError as BrokerError
+        from sqlalchemy.exc import OperationalError as DatabaseError
+
         try:
             return backfill(args.input, args.id_field, max(1, args.chunk), args.follow)
         except KeyboardInterrupt:
             print("quotes: stopped following; the workers go on with what was queued. Run the same command to "
                   "queue what is not stored yet.", file=sys.stderr)
             return engine_cli.INTERRUPTED
+        except (redis.RedisError, BrokerError) as error:
+            print(f"quotes: the job queue (QUOTES_BROKER_URL) is unavailable: {error}", file=sys.stderr)
+            return 2
+        except DatabaseError as error:
+            print(f"quotes: the desk (QUOTES_DATABASE_URL) is unavailable: {error}", file=sys.stderr)
+            return 2
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"quotes: {error}", file=sys.stderr)
+            return 2
     if args.command == "worker":
         return worker(args.concurrency, args.loglevel, args.name)
     return engine_cli.main(argv)
