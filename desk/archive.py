@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, delete, func, or_, select, text
+from sqlalchemy import and_, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
 from desk import linking, speakers
@@ -156,7 +156,9 @@ def _link(session: Session, new_quotes: list[Quote], vectors, now: datetime) -> 
                 found.append(Link(earlier_pk=pk, later=quote, similarity=match.similarity, altered=bool(wording),
                                   changes=wording, found_at=now))
     session.add_all(found)
-    session.add_all(QuoteKey(key=key, quote_pk=pk) for pk, keys in keys_of.items() for key in keys)
+    rows = [{"key": key, "quote_pk": pk} for pk, keys in keys_of.items() for key in keys]
+    if rows:  # many small rows: one executemany, past the ORM's unit of work
+        session.execute(insert(QuoteKey), rows)
     return found
 
 

@@ -13,7 +13,7 @@ APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201
 # words are what lies between white space, dashes and hyphens ("China-U.S." is two words, as is "talks—and")
 WORD_PIECE = re.compile(r"[^\s\-\u2010-\u2015\u2212/]+")
 NOT_WORD = re.compile(r"[^\w']+")
-EDGE_PUNCTUATION = re.compile(r"^\W*(.*?)\W*$", re.DOTALL)
+WORDLIKE = re.compile(r"\w(?:.*\w)?", re.DOTALL)  # from the first letter or digit to the last
 
 
 class Word(NamedTuple):
@@ -33,9 +33,9 @@ def split_words(text: str) -> list[Word]:
     for piece in WORD_PIECE.finditer(text):
         normal = normal_form(piece.group())
         if normal:
-            inner = EDGE_PUNCTUATION.match(piece.group())
-            start = piece.start() + inner.start(1)
-            words.append(Word(normal, inner.group(1), start, start + len(inner.group(1))))
+            inner = WORDLIKE.search(piece.group())
+            start, end = piece.start() + inner.start(), piece.start() + inner.end()
+            words.append(Word(normal, inner.group(), start, end))
     return words
 
 
