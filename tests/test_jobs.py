@@ -164,11 +164,14 @@ def test_a_pool_process_killed_mid_batch_hands_its_batch_back_at_once(backfill, 
     paragraphs = [paragraph for paragraph in seed_article.split("\n") if paragraph.strip()]
     documents = [{"id": f"pool-{n}", "text": "\n\n".join(paragraphs[n:] + paragraphs[:n])} for n in range(4)]
     assert len(list(tasks.batches(documents))) == 2
+    seen = len(worker.received())  # before the job: the worker takes its first batch at once
     response = client.post("/v1/jobs", json={"documents": documents})
     location = response.headers["Location"]
-    seen = len(worker.received())
-    # the worker has stored the first batch and holds the second, the job's last: kill its pool process
-    wait_for(client, location, lambda job: len(worker.received()) == seen + 2 and 2 <= job["done"] < 4, seconds=300)
+
+    def holds_the_last_batch(job):  # the worker has stored the first batch and holds the second, the job's last
+        assert not job["finished"], "the job finished before its last batch could be interrupted"
+        return len(worker.received()) == seen + 2 and job["done"] == 2
+    wait_for(client, location, holds_the_last_batch, seconds=300)
     lost_batch = worker.received()[-1]
     killed_at = time.time()
     for pool_process in psutil.Process(worker.process.pid).children():
