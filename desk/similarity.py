@@ -13,6 +13,9 @@ from desk.vectors import WordVectors
 
 # below this cosine, a replaced word is a different word (the md100 vectors put unrelated words near 0.3)
 SYNONYM_COSINE = 0.45
+# a rewrite swaps a word or a short phrase for another ("are able to" / "can"); a longer stretch of
+# different words is different wording, where close vectors are chance (long unrelated quotes)
+REWORDED_WORDS = 4
 
 
 class Alignment(NamedTuple):
@@ -55,7 +58,10 @@ def alignment(first: list[str], second: list[str], vectors: WordVectors | None) 
 
 
 def _synonyms(old: list[str], new: list[str], vectors: WordVectors) -> float:
-    """Weight of the words of `old` that have a close word in `new` (each word of `new` used once)."""
+    """Weight of the words of `old` that have a close word in `new` (each word of `new` used once), when
+    the two are short enough to be one rewording."""
+    if max(len(old), len(new)) > REWORDED_WORDS:
+        return 0.0
     found, free = 0.0, list(new)
     for word in old:
         best = max(free, key=lambda other: vectors.similarity(word, other), default=None)
