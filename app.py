@@ -83,12 +83,18 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
 
 
 def _serve() -> Flask:
+    from sqlalchemy.exc import OperationalError
+
     from desk.db import SchemaBehind
 
     try:
         return create_app(preload=os.environ.get("QUOTES_PRELOAD") == "1")
     except SchemaBehind as behind:  # say why and stop: serving on an old schema would fail request by request
         print(f"quotes: {behind}", file=sys.stderr, flush=True)
+        raise SystemExit(3) from None
+    except OperationalError as error:  # the archive's database cannot be reached
+        print(f"quotes: the archive database (QUOTES_DATABASE_URL) is unavailable: {error.orig}", file=sys.stderr,
+              flush=True)
         raise SystemExit(3) from None
 
 

@@ -43,30 +43,38 @@ def normal_words(text: str) -> list[str]:
     return [word.normal for word in split_words(text)]
 
 
-def differences(before: str, after: str) -> list[tuple[list[Word], list[Word]]]:
-    """The words of `before` and `after` that differ, difference by difference, in order.
+def aligned_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]] | None:
+    """difflib's opcodes from `old` to `new` over the stretch the two share; None when they share no word.
 
-    Punctuation, case and quote styles are no difference. When one text quotes a fragment of the other,
-    the words outside the part both quote are the cut, not a difference: before the first word the two
-    share and after the last, only as many words as the shorter side has there are compared.
+    When one quotes a fragment of the other, the words outside the shared part are the cut: before the first
+    shared word and after the last, only as many words as the shorter side has there are kept (the words
+    next to the shared stretch), and a cut with nothing opposite it is dropped.
     """
-    old, new = split_words(before), split_words(after)
-    matcher = difflib.SequenceMatcher(None, [w.normal for w in old], [w.normal for w in new], autojunk=False)
-    opcodes = matcher.get_opcodes()
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     if not any(tag == "equal" for tag, *_ in opcodes):
-        return [(old, new)]
-    found = []
+        return None
+    kept = []
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag == "equal":
-            continue
-        overlap = min(i2 - i1, j2 - j1)
-        if index == 0:  # before the first shared word: the words next to it
-            i1, j1 = i2 - overlap, j2 - overlap
-        elif index == len(opcodes) - 1:  # after the last shared word
-            i2, j2 = i1 + overlap, j1 + overlap
-        if i2 > i1 or j2 > j1:
-            found.append((old[i1:i2], new[j1:j2]))
-    return found
+        if tag != "equal":
+            overlap = min(i2 - i1, j2 - j1)
+            if index == 0:
+                i1, j1 = i2 - overlap, j2 - overlap
+            elif index == len(opcodes) - 1:
+                i2, j2 = i1 + overlap, j1 + overlap
+            if i2 == i1 and j2 == j1:
+                continue
+        kept.append((tag, i1, i2, j1, j2))
+    return kept
+
+
+def differences(before: str, after: str) -> list[tuple[list[Word], list[Word]]]:
+    """The words of `before` and `after` that differ, difference by difference, in order (punctuation,
+    case and quote styles are no difference; a fragment's cut is none either: aligned_opcodes)."""
+    old, new = split_words(before), split_words(after)
+    opcodes = aligned_opcodes([w.normal for w in old], [w.normal for w in new])
+    if opcodes is None:
+        return [(old, new)]
+    return [(old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
 
 
 def changes(before: str, after: str) -> list[dict]:

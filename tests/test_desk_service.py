@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import requests
+from support import free_port
 from test_api import ARTICLE
 from test_load import ROOT, gunicorn
 
@@ -37,3 +38,11 @@ def test_a_service_on_a_schema_that_is_behind_says_so_and_exits(tmp_path):
     check = subprocess.run([sys.executable, "-m", "desk", "check"], check=False, cwd=ROOT, env=environment,
                            capture_output=True, text=True, timeout=60)
     assert check.returncode == 3 and "schema none" in check.stderr
+
+
+def test_a_service_whose_database_is_unreachable_says_so_and_exits(tmp_path):
+    environment = {**os.environ, "QUOTES_DATABASE_URL": f"postgresql+psycopg://quotes@127.0.0.1:{free_port()}/quotes"}
+    finished = subprocess.run([sys.executable, "-c", "import app"], check=False, cwd=ROOT, env=environment,
+                              capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 3 and "archive database (QUOTES_DATABASE_URL) is unavailable" in finished.stderr
+    assert "Traceback" not in finished.stderr
