@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from flask import Flask
 
@@ -17,6 +18,10 @@ DEFAULTS = {
     "RATE_LIMIT": "",
     "RATELIMIT_STORAGE_URI": "memory://",  # e.g. redis://host:6379 to share the counts between processes
     "CORS_ORIGINS": "",  # comma-separated origins (the CMS) allowed to call the API from a browser
+    "DATABASE_URL": "",  # the quote desk's archive; empty: QUOTES_DATABASE_URL, else a SQLite file under ./data/
+    "BROKER_URL": "",  # the backfill workers' Redis (jobs); empty: QUOTES_BROKER_URL, else redis://127.0.0.1:6379/0
+    "MAX_JOB_DOCS": 10_000,  # documents of one POST /v1/jobs
+    "MAX_JOB_BYTES": 64 * 1024 * 1024,  # request body of one POST /v1/jobs
     # open to anyone, never rate limited: a path itself or anything below it
     "OPEN_PATHS": ("/", "/healthz", "/readyz", "/metrics", "/docs", "/openapi.json", "/static"),
 }
@@ -31,13 +36,18 @@ ENVIRONMENT = {
     "RATE_LIMIT": "QUOTES_RATE_LIMIT",
     "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "CORS_ORIGINS": "CORS_ORIGINS",
+    "DATABASE_URL": "QUOTES_DATABASE_URL",
+    "BROKER_URL": "QUOTES_BROKER_URL",
+    "MAX_JOB_DOCS": "QUOTES_MAX_JOB_DOCS",
+    "MAX_JOB_BYTES": "QUOTES_MAX_JOB_BYTES",
 }
 
 
 def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     """The service. Settings: DEFAULTS, overridden by the environment, then by `config`.
 
-    With `preload`, the Stanza models load now (gunicorn's master does this once, before forking).
+    With `preload`, the Stanza models and the desk's word vectors load now (gunicorn's master does this
+    once, before forking). The archive's schema must be at the newest migration (desk.db.SchemaBehind).
     """
     app = Flask(__name__)
     app.config.update(DEFAULTS)
@@ -45,23 +55,47 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
                        for key, name in ENVIRONMENT.items() if name in os.environ})
     app.config.update(config or {})
 
+    from desk import db
     from web import errors, observability, security
     from web.api import api, health
+    from web.desk import desk_api
+    from web.jobs import jobs_api
     from web.openapi import openapi
     from web.page import page
 
     errors.register(app)
     observability.register(app)
     security.register(app)
+    db.check_schema(app.config["DATABASE_URL"] or None)
     app.register_blueprint(api)
+    app.register_blueprint(desk_api)
+    app.register_blueprint(jobs_api)
     app.register_blueprint(health)
     app.register_blueprint(openapi)
     app.register_blueprint(page)
     if preload:
         import quotes
+        from desk.vectors import load_vectors
 
         quotes.load_pipeline()
+        load_vectors()
     return app
 
 
-app = create_app(preload=os.environ.get("QUOTES_PRELOAD") == "1")
+def _serve() -> Flask:
+    from sqlalchemy.exc import OperationalError
+
+    from desk.db import SchemaBehind
+
+    try:
+        return create_app(preload=os.environ.get("QUOTES_PRELOAD") == "1")
+    except SchemaBehind as behind:  # say why and stop: serving on an old schema would fail request by request
+        print(f"quotes: {behind}", file=sys.stderr, flush=True)
+        raise SystemExit(3) from None
+    except OperationalError as error:  # the archive's database cannot be reached
+        print(f"quotes: the archive database (QUOTES_DATABASE_URL) is unavailable: {error.orig}", file=sys.stderr,
+              flush=True)
+        raise SystemExit(3) from None
+
+
+app = _serve()

@@ -21,7 +21,10 @@ accesslog = None  # the app logs one JSON line per request (web/observability.py
 def post_fork(server, worker):
     import torch
 
+    from desk import db
+
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
+    db.reset_after_fork()  # each worker opens its own database connections
 
 
 # glibc keeps the memory of the parser's large, short-lived tensors (a long sentence's arc scores)

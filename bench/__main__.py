@@ -1,13 +1,15 @@
-"""python -m bench [speed|load|runs]: the engine against the naive baseline, gunicorn under load, or text without spaces."""
+"""python -m bench [speed|load|runs|link|jobs]: the engine against the naive baseline, gunicorn under load, text
+without spaces, linking one article into the desk's archive of 100,000 quotes, or backfill workers."""
 import argparse
 import sys
 
 parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load", "runs"))
+parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load", "runs", "link", "jobs"))
 parser.add_argument("--words", type=int, default=20_000, help="speed: words of text to run (at least)")
 parser.add_argument("--requests", type=int, default=1000, help="load: requests to send")
 parser.add_argument("--clients", type=int, default=4, help="load: concurrent clients")
 parser.add_argument("--workers", type=int, help="load: gunicorn workers (default: the number of cores)")
+parser.add_argument("--quotes", type=int, default=100_000, help="link: quotes in the generated archive")
 args = parser.parse_args()
 if args.mode == "speed":
     from bench import speed
@@ -17,6 +19,14 @@ if args.mode == "runs":
     from bench import runs
 
     sys.exit(runs.main())
+if args.mode == "link":
+    from bench import link
+
+    sys.exit(link.main(args.quotes))
+if args.mode == "jobs":
+    from bench import jobs
+
+    sys.exit(jobs.main())
 from bench import load
 
 sys.exit(load.main(args.requests, args.clients, args.workers))

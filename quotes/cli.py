@@ -31,7 +31,7 @@ class InvalidRecord(ValueError):
     """A line of the batch input that is not JSON; it gets an error line."""
 
 
-def read_records(path: Path) -> Iterator[tuple[str, object]]:
+def read_records(path: Path, id_field: str = "id") -> Iterator[tuple[str, object]]:
     """(id, record) for each non-blank line; a line without an id is called "line-N" (N counts from 1)."""
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
@@ -42,7 +42,7 @@ def read_records(path: Path) -> Iterator[tuple[str, object]]:
             except json.JSONDecodeError as error:
                 yield f"line-{number}", InvalidRecord(f"not JSON: {error}")
                 continue
-            record_id = record.get("id") if isinstance(record, dict) else None
+            record_id = record.get(id_field) if isinstance(record, dict) else None
             yield (str(record_id) if record_id is not None else f"line-{number}"), record
 
 

@@ -71,7 +71,7 @@ class QuoteRequestSchema(Schema):
                 check_article_text(text, self.max_chars, source="html")
             except ValidationError as error:
                 raise ValidationError(error.messages, "html") from None
-            return {"id": data["id"], "text": text, "html": True}
+            return {**{key: value for key, value in data.items() if key != "html"}, "text": text, "html": True}
         return {**data, "html": False}
 
 
@@ -178,11 +178,13 @@ class BatchRequestSchema(Schema):
 
     documents = fields.List(DocumentField(QuoteRequestSchema), required=True,
                             metadata={"description": "one to the configured maximum (QUOTES_MAX_BATCH_DOCS)"})
+    document_schema = QuoteRequestSchema  # of each document (a subclass may take other documents)
+    unit = "batch"  # what the documents' limit is per
 
     def __init__(self, *args, max_docs: int | None = None, max_chars: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.max_docs = max_docs
-        self.fields["documents"].inner.nested = QuoteRequestSchema(max_chars=max_chars)
+        self.fields["documents"].inner.nested = self.document_schema(max_chars=max_chars)
 
     @pre_load
     def _document_count(self, data, **_):
@@ -191,7 +193,7 @@ class BatchRequestSchema(Schema):
         if isinstance(documents, list) and not documents:
             raise ValidationError("documents is empty.", "documents")
         if isinstance(documents, list) and self.max_docs and len(documents) > self.max_docs:
-            raise ValidationError(f"{len(documents)} documents; the limit is {self.max_docs} per batch.", "documents")
+            raise ValidationError(f"{len(documents)} documents; the limit is {self.max_docs} per {self.unit}.", "documents")
         return data
 
 

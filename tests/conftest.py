@@ -1,10 +1,27 @@
 """Fixtures in the Flask tutorial's style; the app is created once (models load once per process)."""
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 import torch
 
-from app import create_app
+# The quote desk's archive of this test run: a SQLite file of its own (the servers the tests start inherit
+# it), its schema made by the migrations before the app module (which checks it) is imported.
+if "QUOTES_DATABASE_URL" not in os.environ:
+    os.environ["QUOTES_DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='quotes-test-')}/quotes.db"
+from desk import db  # noqa: E402
+
+db.upgrade()
+
+# The backfill jobs' Redis of this test run (POST /v1/jobs queues into it; tests/test_jobs.py starts its own, with
+# workers), started now since test modules build apps as they are collected; stopped at the end of the run.
+if "QUOTES_BROKER_URL" not in os.environ:
+    import redis_server  # noqa: E402
+
+    _JOBS_REDIS, os.environ["QUOTES_BROKER_URL"] = redis_server.start()
+
+from app import create_app  # noqa: E402
 
 # One torch thread, as in each gunicorn worker (TORCH_THREADS): on a machine whose cores are busy,
 # torch's threads wait on each other and a 20 ms parse can take seconds.
@@ -39,3 +56,8 @@ def seed_article():
     if not path.is_file():
         pytest.skip("../shared/corpus is not beside the project")
     return path.read_text(encoding="utf-8")
+
+
+def pytest_unconfigure(config):
+    if "_JOBS_REDIS" in globals():
+        redis_server.stop(_JOBS_REDIS)

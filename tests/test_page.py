@@ -132,3 +132,28 @@ def test_the_api_docs_render_offline(page, base_url):
     page.goto(f"{base_url}/docs")
     expect(page.locator(".opblock-summary-path", has_text="/v1/quotes/batch")).to_be_visible(timeout=20_000)
     expect(page.locator(".opblock-summary-path", has_text="/metrics")).to_be_visible()
+
+
+def test_the_desk_shows_recent_articles_a_speakers_quotes_and_alarms_with_the_changed_words(page, client):
+    articles = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "articles"
+    for name in ("000_728c986945fe4863", "001_6d6d833d69504351"):
+        text = (articles / f"{name}.txt").read_text(encoding="utf-8")
+        assert client.post("/v1/articles", json={"id": f"page-{name}", "text": text}).status_code in (200, 201)
+    page.click("#desk-refresh")
+    expect(page.locator("#desk-articles .article-id").first).to_have_text("page-001_6d6d833d69504351")
+
+    readout = page.locator("#desk-alerts li.alert", has_text="substantive").first
+    expect(readout.locator("del.changed")).to_have_text(["candid"])
+    expect(readout.locator("ins.changed")).to_have_text(["frank"])
+    expect(readout.locator(".version-article")).to_have_text(["page-000_728c986945fe4863 · q6",
+                                                              "page-001_6d6d833d69504351 · q13"])
+    hass = page.locator("#desk-alerts li.alert", has_text="stresses").first
+    expect(hass.locator("del.changed", has_text="stresses")).to_have_count(1)
+    expect(hass.locator("ins.changed", has_text="stress")).to_have_count(1)
+
+    page.fill("#speaker-query", "Hass")
+    page.click("#speaker-form button")
+    expect(page.locator("#speaker-quotes .speaker-facts")).to_contain_text("Ryan Hass: senior fellow")
+    assert page.locator("#speaker-quotes .speaker-quote").count() >= 4
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#desk").screenshot(path=str(ARTIFACTS / "desk.png"))

@@ -1,12 +1,8 @@
 """Rate limits shared between processes through a real Redis server (Debian's redis-server, started
 here on a loopback port, nothing saved to disk)."""
-import shutil
-import subprocess
-import time
-
 import pytest
 import redis
-
+from redis_server import redis_server
 from support import SENTENCE, free_port
 
 ARTICLE = {"text": SENTENCE}
@@ -14,27 +10,8 @@ ARTICLE = {"text": SENTENCE}
 
 @pytest.fixture(scope="module")
 def redis_uri():
-    server = shutil.which("redis-server")
-    assert server, "redis-server is not installed (.ci/run installs Debian's redis-server)"
-    port = free_port()
-    process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    uri = f"redis://127.0.0.1:{port}"
-    try:
-        client = redis.Redis.from_url(uri)
-        give_up = time.monotonic() + 20
-        while True:
-            assert process.poll() is None, "redis-server exited"
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                assert time.monotonic() < give_up, "redis-server did not answer"
-                time.sleep(0.1)
+    with redis_server() as uri:
         yield uri
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def statuses(clients, count):

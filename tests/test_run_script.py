@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-NEEDED = ("chromium", "redis-server")  # commands the tests start, packages of the same name
+# commands the tests start, and their packages
+NEEDED = {"chromium": "chromium", "redis-server": "redis-server", "pg_ctlcluster": "postgresql"}
 
 
 def fake_command(directory: Path, name: str, script: str) -> None:
@@ -43,7 +44,7 @@ def test_without_root_it_stops_at_once_naming_the_packages(bare_machine):
     result, calls = bare_machine(uid=1000)
     assert result.returncode == 1 and calls == []
     (line,) = result.stderr.splitlines()
-    assert "apt-get install" in line and all(package in line.split() for package in NEEDED)
+    assert "apt-get install" in line and all(package in line.split() for package in NEEDED.values())
 
 
 def test_as_root_it_installs_the_missing_packages(bare_machine):
@@ -51,7 +52,7 @@ def test_as_root_it_installs_the_missing_packages(bare_machine):
     assert result.returncode == 0, result.stderr
     assert calls[0] == "update -qq"
     installed = calls[1].split()
-    assert installed[0] == "install" and "redis-server" in installed and "chromium" not in installed
+    assert installed[0] == "install" and {"redis-server", "postgresql"} <= set(installed) and "chromium" not in installed
 
 
 def test_nothing_is_installed_when_everything_is_there(bare_machine):

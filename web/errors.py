@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import math
 
-from flask import Flask, Response, current_app, json
+from flask import Flask, Response, current_app, json, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -63,7 +63,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(error: RequestEntityTooLarge):
-        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        limit = request.max_content_length or current_app.config["MAX_CONTENT_LENGTH"]  # /v1/jobs has its own
         return problem_response(413, "Content Too Large", f"The request body is over the {limit}-byte limit.")
 
     @app.errorhandler(HTTPException)

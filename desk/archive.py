@@ -1,0 +1,339 @@
+"""The archive's operations: store an article with its extraction and links, read, list, search, delete.
+
+Every write is one short transaction (desk.db.writing): the extraction runs before it, outside.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import and_, delete, func, insert, or_, select, text
+from sqlalchemy.orm import Session, joinedload
+
+from desk import linking, speakers
+from desk.db import reading, writing
+from desk.models import Article, Link, Quote, QuoteKey, Speaker
+from desk.vectors import load_vectors
+from desk.words import changed_spans, changes, normal_words
+
+CANDIDATES_PER_QUOTE = 50  # the stored quotes sharing most shingles with a new one, compared in full
+
+
+def utc(moment: datetime | None) -> datetime | None:
+    """A moment in UTC (a naive one is taken to be UTC already: SQLite returns them so)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def iso(moment: datetime | None) -> str | None:
+    return utc(moment).isoformat() if moment else None
+
+
+def text_digest(article_text: str) -> str:
+    return hashlib.sha256(article_text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# ---- cursors: opaque to clients, the sort key of the last item of a page -----------------------------
+
+class BadCursor(ValueError):
+    pass
+
+
+def encode_cursor(*values) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, *types) -> tuple | None:
+    if not cursor:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(values, list) or len(values) != len(types):
+            raise ValueError
+        return tuple(datetime.fromisoformat(value) if kind is datetime else kind(value)
+                     for value, kind in zip(values, types))
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise BadCursor("cursor is not one this service gave out.") from None
+
+
+def page_after(query, columns: tuple, cursor: tuple | None):
+    """Newest first by `columns` (a moment, then a unique tie-breaker), after the cursor's item."""
+    moment, tie = columns
+    if cursor is not None:
+        query = query.where(or_(moment < cursor[0], and_(moment == cursor[0], tie < cursor[1])))
+    return query.order_by(moment.desc(), tie.desc())
+
+
+# ---- storing ---------------------------------------------------------------------------------------
+
+@dataclass
+class Stored:
+    created: bool  # a new id (201), or the same id again (200)
+    body: dict
+
+
+def find_unchanged(article_id: str, article_text: str, database: str | None = None) -> dict | None:
+    """The stored body of this id when it already holds this very text (a re-post changes nothing)."""
+    with reading(database) as session:
+        article = session.get(Article, article_id)
+        if article is not None and article.text_sha256 == text_digest(article_text):
+            return article_body(session, article)
+    return None
+
+
+def store(article_id: str, article_text: str, result: dict, *, from_html: bool = False, url: str | None = None,
+          source: str | None = None, published: datetime | None = None, database: str | None = None) -> Stored:
+    """Store an article and its extraction, link its quotes, in one transaction.
+
+    The same id with the same text changes nothing; with a new text, the old version, its quotes and
+    its links are replaced in the same transaction.
+    """
+    digest = text_digest(article_text)
+    vectors = load_vectors()
+    with writing(database) as session:
+        existing = session.get(Article, article_id)
+        if existing is not None and existing.text_sha256 == digest:
+            return Stored(False, article_body(session, existing))
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        now = datetime.now(UTC)
+        article = Article(id=article_id, text=article_text, text_sha256=digest, from_html=from_html, url=url,
+                          source=source, published=utc(published), stored_at=now,
+                          result={key: value for key, value in result.items() if key != "text"})
+        session.add(article)
+        speakers_seen: dict = {}
+        new_quotes = [_quote_row(session, article, quote, article_text, speakers_seen) for quote in result["quotes"]]
+        session.flush()
+        found = _link(session, [quote for quote in new_quotes if quote.kind in linking.QUOTED_KINDS], vectors, now)
+        session.flush()
+        body = article_body(session, article)
+        body["alerts"] = [alert_body(link) for link in found if link.altered]  # (loads each link's earlier quote)
+        return Stored(existing is None, body)
+
+
+def _quote_row(session: Session, article: Article, quote: dict, article_text: str, speakers_seen: dict) -> Quote:
+    start, end = quote["spans"][0]["start"], quote["spans"][-1]["end"]
+    speaker = quote.get("speaker")
+    desk_speaker = None
+    if speaker:  # an article gives each speaker one canonical name: resolved once per article
+        known = (speaker["name"], speaker["type"])
+        if known not in speakers_seen:
+            speakers_seen[known] = speakers.resolve(session, *known)
+        desk_speaker = speakers_seen[known]
+    row = Quote(article=article, quote_id=quote["id"], kind=quote["kind"], text=quote["text"],
+                 words=" ".join(normal_words(quote["text"])),
+                 context=" ".join(linking.context_words(article_text, start, end)),
+                 start=start, end=end, spans=quote["spans"], speaker=desk_speaker,
+                 speaker_name=speaker["name"] if speaker else None,
+                 affiliation=(quote.get("affiliation") or {}).get("name"), role=quote.get("role"),
+                 said_at=article.published or article.stored_at)
+    session.add(row)
+    return row
+
+
+def _link(session: Session, new_quotes: list[Quote], vectors, now: datetime) -> list[Link]:
+    """Find the stored quotes that are the same statements as `new_quotes`, store the links, and file the
+    new quotes in the candidate index."""
+    keys_of = {quote.pk: linking.index_keys(quote.words.split()) for quote in new_quotes}
+    candidates_of = {quote.pk: _candidates(session, quote, keys_of[quote.pk]) for quote in new_quotes}
+    wanted = set().union(*candidates_of.values()) if candidates_of else set()
+    stored = {row.pk: row for row in session.execute(
+        select(Quote.pk, Quote.text, Quote.words, Quote.context).where(Quote.pk.in_(wanted)))} if wanted else {}
+    found = []
+    for quote in new_quotes:
+        words, context = quote.words.split(), quote.context.split()
+        for pk in candidates_of[quote.pk]:
+            other = stored[pk]
+            match = linking.compare(words, context, other.words.split(), other.context.split(), vectors)
+            if match.linked:
+                wording = changes(other.text, quote.text)
+                found.append(Link(earlier_pk=pk, later=quote, similarity=match.similarity, altered=bool(wording),
+                                  changes=wording, found_at=now))
+    session.add_all(found)
+    rows = [{"key": key, "quote_pk": pk} for pk, keys in keys_of.items() for key in keys]
+    if rows:  # many small rows: one executemany, past the ORM's unit of work
+        session.execute(insert(QuoteKey), rows)
+    return found
+
+
+def _candidates(session: Session, quote: Quote, keys: set[int]) -> list[int]:
+    """The stored quotes of other articles sharing most shingles with `quote`, by a speaker it may share:
+    the same speaker, or none on one side. The database counts the shared shingles through its index."""
+    if not keys:
+        return []
+    shared = func.count().label("shared")
+    query = (select(QuoteKey.quote_pk, shared).join(Quote, Quote.pk == QuoteKey.quote_pk)
+             .where(QuoteKey.key.in_(keys), Quote.article_id != quote.article_id))
+    if quote.speaker_id is not None:
+        query = query.where(or_(Quote.speaker_id == quote.speaker_id, Quote.speaker_id.is_(None)))
+    query = (query.group_by(QuoteKey.quote_pk).having(shared >= linking.min_shared_keys(keys))
+             .order_by(shared.desc()).limit(CANDIDATES_PER_QUOTE))
+    return [row.quote_pk for row in session.execute(query)]
+
+
+# ---- reading ---------------------------------------------------------------------------------------
+
+def article_body(session: Session, article: Article) -> dict:
+    """The stored result as POST /v1/articles gives it, each quote with its copies as they stand now."""
+    body = {**article.result, "id": article.id}
+    if article.from_html:
+        body["text"] = article.text
+    copies = copies_of(session, [quote.pk for quote in article.quotes])
+    by_id = {quote.quote_id: quote.pk for quote in article.quotes}
+    body["quotes"] = [{**quote, "copies": copies.get(by_id.get(quote["id"]), [])} for quote in article.result["quotes"]]
+    body["alerts"] = []
+    return body
+
+
+def copies_of(session: Session, quote_pks: list[int]) -> dict[int, list[dict]]:
+    """The linked quotes of other articles per quote; `changes` go from the copy to the quote."""
+    if not quote_pks:
+        return {}
+    links = session.scalars(select(Link).where(or_(Link.earlier_pk.in_(quote_pks), Link.later_pk.in_(quote_pks)))
+                            .options(joinedload(Link.earlier), joinedload(Link.later)).order_by(Link.id)).all()
+    found = defaultdict(list)
+    for link in links:
+        for mine, other, wording in ((link.later, link.earlier, link.changes),
+                                     (link.earlier, link.later, [{"from": c["to"], "to": c["from"]} for c in link.changes])):
+            if mine.pk in quote_pks:
+                found[mine.pk].append({"article_id": other.article_id, "quote_id": other.quote_id, "text": other.text,
+                                       "similarity": link.similarity, "altered": link.altered, "changes": wording})
+    return found
+
+
+def version_body(quote: Quote, changed: list[dict]) -> dict:
+    return {"article_id": quote.article_id, "quote_id": quote.quote_id, "text": quote.text, "spans": quote.spans,
+            "speaker": quote.speaker_name, "changed": changed}
+
+
+def alert_body(link: Link) -> dict:
+    """An altered-quote alarm: the two versions (earlier first) and the words that changed between them."""
+    speaker = link.later.speaker or link.earlier.speaker
+    earlier_changed, later_changed = changed_spans(link.earlier.text, link.later.text)
+    return {"id": link.id, "found_at": iso(link.found_at), "similarity": link.similarity,
+            "speaker": speaker.name if speaker else (link.later.speaker_name or link.earlier.speaker_name),
+            "speaker_id": speaker.id if speaker else None,
+            "versions": [version_body(link.earlier, earlier_changed), version_body(link.later, later_changed)], "changes": link.changes}
+
+
+def get_article(article_id: str, database: str | None = None) -> dict | None:
+    with reading(database) as session:
+        article = session.get(Article, article_id)
+        return article_body(session, article) if article else None
+
+
+def delete_article(article_id: str, database: str | None = None) -> bool:
+    """Delete an article with its quotes and their links; False when there is none."""
+    with writing(database) as session:
+        return session.execute(delete(Article).where(Article.id == article_id)).rowcount > 0
+
+
+def list_articles(source: str | None, since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
+    after = decode_cursor(cursor, datetime, str)
+    with reading(database) as session:
+        # counted per listed article through the article_id index, not over the whole archive
+        quote_count = select(func.count()).where(Quote.article_id == Article.id).scalar_subquery()
+        query = select(Article, quote_count)
+        if source:
+            query = query.where(Article.source == source)
+        if since:
+            query = query.where(Article.stored_at >= utc(since))
+        rows = session.execute(page_after(query, (Article.stored_at, Article.id), after).limit(limit + 1)).all()
+        items = [{"id": article.id, "url": article.url, "source": article.source, "published": iso(article.published),
+                  "stored_at": iso(article.stored_at), "quote_count": count} for article, count in rows[:limit]]
+        last = rows[limit - 1][0] if len(rows) > limit else None
+        return {"articles": items, "next_cursor": encode_cursor(iso(last.stored_at), last.id) if last else None}
+
+
+def hit_body(quote: Quote) -> dict:
+    return {"article_id": quote.article_id, "quote_id": quote.quote_id, "text": quote.text, "kind": quote.kind,
+            "spans": quote.spans, "speaker": quote.speaker_name, "speaker_id": quote.speaker_id,
+            "affiliation": quote.affiliation, "role": quote.role, "said_at": iso(quote.said_at)}
+
+
+def search_quotes(q: str, speaker: str | None, since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
+    """Full-text search over the quotes through the database's engine (FTS5, or tsvector on PostgreSQL)."""
+    after = decode_cursor(cursor, datetime, int)
+    words = [word for word in normal_words(q) if word.replace("'", "")]
+    with reading(database) as session:
+        query = select(Quote)
+        if words:
+            if session.get_bind().dialect.name == "postgresql":
+                query = query.where(text("quotes.search @@ plainto_tsquery('english', :q)")).params(q=" ".join(words))
+            else:
+                match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+                query = query.where(Quote.pk.in_(select(text("rowid")).select_from(text("quotes_fts"))
+                                                 .where(text("quotes_fts MATCH :match")))).params(match=match)
+        query = _speaker_filter(query, speaker)
+        if since:
+            query = query.where(Quote.said_at >= utc(since))
+        rows = session.scalars(page_after(query, (Quote.said_at, Quote.pk), after).limit(limit + 1)).all()
+        last = rows[limit - 1] if len(rows) > limit else None
+        return {"quotes": [hit_body(quote) for quote in rows[:limit]],
+                "next_cursor": encode_cursor(iso(last.said_at), last.pk) if last else None}
+
+
+def _speaker_filter(query, speaker: str | None):
+    if not speaker:
+        return query
+    if speaker.isdigit():
+        return query.where(Quote.speaker_id == int(speaker))
+    return query.where(Quote.speaker_id.in_(select(Speaker.id).where(Speaker.name.ilike(f"%{_like(speaker)}%",
+                                                                                          escape="\\"))))
+
+
+def _like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def speaker_summary(session: Session, speaker: Speaker) -> dict:
+    rows = session.execute(select(Quote.affiliation, Quote.role, Quote.article_id)
+                           .where(Quote.speaker_id == speaker.id)).all()
+    return {"id": speaker.id, "name": speaker.name, "type": speaker.type,
+            "affiliations": sorted({row.affiliation for row in rows if row.affiliation}),
+            "roles": sorted({row.role for row in rows if row.role}),
+            "article_count": len({row.article_id for row in rows}), "quote_count": len(rows)}
+
+
+def list_speakers(q: str | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
+    after = decode_cursor(cursor, int)
+    with reading(database) as session:
+        query = select(Speaker)
+        if q:
+            query = query.where(Speaker.name.ilike(f"%{_like(q)}%", escape="\\"))
+        if after:
+            query = query.where(Speaker.id > after[0])
+        rows = session.scalars(query.order_by(Speaker.id).limit(limit + 1)).all()
+        return {"speakers": [speaker_summary(session, speaker) for speaker in rows[:limit]],
+                "next_cursor": encode_cursor(rows[limit - 1].id) if len(rows) > limit else None}
+
+
+def get_speaker(speaker_id: int, cursor: str | None, limit: int, database: str | None = None) -> dict | None:
+    after = decode_cursor(cursor, datetime, int)
+    with reading(database) as session:
+        speaker = session.get(Speaker, speaker_id)
+        if speaker is None:
+            return None
+        query = page_after(select(Quote).where(Quote.speaker_id == speaker_id), (Quote.said_at, Quote.pk), after)
+        rows = session.scalars(query.limit(limit + 1)).all()
+        last = rows[limit - 1] if len(rows) > limit else None
+        return {**speaker_summary(session, speaker), "quotes": [hit_body(quote) for quote in rows[:limit]],
+                "next_cursor": encode_cursor(iso(last.said_at), last.pk) if last else None}
+
+
+def list_alerts(since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
+    after = decode_cursor(cursor, datetime, int)
+    with reading(database) as session:
+        query = select(Link).where(Link.altered.is_(True))
+        if since:
+            query = query.where(Link.found_at >= utc(since))
+        rows = session.scalars(page_after(query, (Link.found_at, Link.id), after).limit(limit + 1)).all()
+        last = rows[limit - 1] if len(rows) > limit else None
+        return {"alerts": [alert_body(link) for link in rows[:limit]],
+                "next_cursor": encode_cursor(iso(last.found_at), last.id) if last else None}

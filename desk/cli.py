@@ -1,0 +1,162 @@
+"""The `quotes` console script: the engine's commands (quotes.cli) and the desk's backfill commands:
+
+    quotes backfill IN.jsonl|DIR   queue an archive for the workers, follow it with a progress bar of documents
+                                   stored; a second run of the same input skips what the desk already holds
+    quotes worker                  a backfill worker (Celery, desk.tasks): one pool process per core by default
+
+Both use QUOTES_BROKER_URL (Redis) and QUOTES_DATABASE_URL (the desk), like the service.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+
+from marshmallow import ValidationError
+from sqlalchemy import select
+from tqdm import tqdm
+
+from quotes import cli as engine_cli
+from schemas.desk import ArticleRequestSchema
+from schemas.quotes import describe
+
+DOCUMENT_FIELDS = ("text", "html", "url", "source", "published")  # what a record may give; the rest is ignored
+FILE_KINDS = {".txt": "text", ".html": "html", ".htm": "html"}
+POLL_SECONDS = 0.5
+
+
+def read_input(source: Path, id_field: str) -> Iterator[tuple[str, object]]:
+    """(id, record) of each document: the lines of a JSONL file, or every .jsonl, .txt and .html file under a
+    directory (a text or HTML file is one document, its id the path under the directory)."""
+    if not source.is_dir():
+        yield from engine_cli.read_records(source, id_field)
+        return
+    for path in sorted(source.rglob("*")):
+        if path.suffix == ".jsonl":
+            yield from engine_cli.read_records(path, id_field)
+        elif path.suffix.lower() in FILE_KINDS and path.is_file():
+            yield str(path.relative_to(source)), {FILE_KINDS[path.suffix.lower()]: path.read_text(encoding="utf-8")}
+
+
+def validate(record_id: str, record: object, schema: ArticleRequestSchema) -> dict | tuple[str, dict]:
+    """The document as POST /v1/articles loads it, or (id, the 422 problem it would answer)."""
+    try:
+        if isinstance(record, engine_cli.InvalidRecord):
+            raise ValidationError(str(record), "_schema")
+        if not isinstance(record, dict):
+            raise ValidationError("The document must be a JSON object.", "_schema")
+        return schema.load({**{key: record[key] for key in DOCUMENT_FIELDS if key in record}, "id": record_id})
+    except ValidationError as error:
+        return record_id, {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+                           "detail": describe(error), "errors": error.messages}
+
+
+def unchanged_ids(documents: list[dict]) -> set[str]:
+    """The ids among `documents` that the desk already holds with the very same text."""
+    from desk.archive import text_digest
+    from desk.db import reading
+    from desk.models import Article
+
+    wanted = {document["id"]: text_digest(document["text"]) for document in documents}
+    with reading() as session:
+        rows = session.execute(select(Article.id, Article.text_sha256).where(Article.id.in_(list(wanted))))
+        return {article_id for article_id, digest in rows if wanted[article_id] == digest}
+
+
+def backfill(source: Path, id_field: str, chunk_size: int, follow: bool) -> int:
+    from desk import jobs, tasks
+
+    total = sum(1 for _ in read_input(source, id_field))
+    store = jobs.connect()
+    job_id = jobs.create(store, sealed=False)
+    print(f"quotes: job {job_id}", file=sys.stderr)
+    schema = ArticleRequestSchema()
+    records = read_input(source, id_field)
+    skipped = 0
+    with tqdm(total=total, unit="doc", desc="stored") as progress:
+        def show(state: dict) -> None:
+            progress.n = skipped + state["done"] + state["failed"] + state["cancelled"]
+            progress.set_postfix(failed=state["failed"], refresh=False)
+            progress.refresh()
+
+        while chunk := list(islice(records, chunk_size)):
+            documents = [validate(record_id, record, schema) for record_id, record in chunk]
+            stored = unchanged_ids([document for document in documents if isinstance(document, dict)])
+            documents = [document for document in documents if isinstance(document, tuple) or document["id"] not in stored]
+            skipped += len(chunk) - len(documents)
+            if documents:
+                tasks.enqueue(job_id, jobs.add(store, job_id, len(documents)), documents)
+            show(jobs.status(store, job_id))
+        jobs.seal(store, job_id)
+        state = jobs.status(store, job_id)
+        while follow and not state["finished"]:
+            time.sleep(POLL_SECONDS)
+            state = jobs.status(store, job_id)
+            show(state)
+    print(f"quotes: job {job_id} {state['state']}: {state['done']} stored, {state['failed']} failed, "
+          f"{skipped} already in the desk, {state['queued']} queued", file=sys.stderr)
+    for failure in state["failures"][:20]:
+        print(f"  {failure['id']}: {failure['problem']['detail']}", file=sys.stderr)
+    return 0
+
+
+def worker(concurrency: int | None, loglevel: str, name: str | None) -> int:
+    from desk import tasks
+
+    argv = ["worker", "--pool", "prefork", "--loglevel", loglevel]
+    if concurrency:
+        argv += ["--concurrency", str(concurrency)]
+    if name:
+        argv += ["--hostname", name]
+    tasks.app.worker_main(argv)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    commands = engine_cli.parser()
+    subcommands = next(action for action in commands._actions if isinstance(action, argparse._SubParsersAction))
+    fill = subcommands.add_parser("backfill", help="queue an archive for the workers to store in the desk, and follow it")
+    fill.add_argument("input", type=Path, help="JSONL of {id, text|html, url?, source?, published?}, or a directory "
+                                               "of .jsonl, .txt and .html files")
+    fill.add_argument("--id-field", default="id", help="the field of a JSONL record that holds its id (default id)")
+    fill.add_argument("--chunk", type=int, default=500, help="documents read, checked and queued at a time (500)")
+    fill.add_argument("--no-follow", dest="follow", action="store_false", help="queue and exit; do not wait")
+    work = subcommands.add_parser("worker", help="run a backfill worker (Celery)")
+    work.add_argument("--concurrency", type=int, help="pool processes (default: the number of cores)")
+    work.add_argument("--loglevel", default="INFO")
+    work.add_argument("--name", help="the worker's node name, e.g. worker1@%%h (default celery@HOST)")
+    return commands
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "backfill":
+        import redis
+        from kombu.exceptions import OperationalError as BrokerError
+        from sqlalchemy.exc import OperationalError as DatabaseError
+
+        try:
+            return backfill(args.input, args.id_field, max(1, args.chunk), args.follow)
+        except KeyboardInterrupt:
+            print("quotes: stopped following; the workers go on with what was queued. Run the same command to "
+                  "queue what is not stored yet.", file=sys.stderr)
+            return engine_cli.INTERRUPTED
+        except (redis.RedisError, BrokerError) as error:
+            print(f"quotes: the job queue (QUOTES_BROKER_URL) is unavailable: {error}", file=sys.stderr)
+            return 2
+        except DatabaseError as error:
+            print(f"quotes: the desk (QUOTES_DATABASE_URL) is unavailable: {error}", file=sys.stderr)
+            return 2
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"quotes: {error}", file=sys.stderr)
+            return 2
+    if args.command == "worker":
+        return worker(args.concurrency, args.loglevel, args.name)
+    return engine_cli.main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

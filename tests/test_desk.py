@@ -1,0 +1,233 @@
+"""The quote desk's archive on SQLite and on a real PostgreSQL server: the seed articles linked against
+the hand-checked gold pairs, idempotent and atomic re-posts, deletes, speakers across articles, search,
+alerts, several processes posting at once. Extractions come from the real engine on the real articles."""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from postgres_server import postgres_server
+from sqlalchemy import func, select
+
+import quotes
+from desk import archive, db, linking
+from desk.models import Article, Link, Quote, Speaker
+from desk.words import changes
+
+ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "articles"
+GOLD_PAIRS = [json.loads(line) for line in (Path(__file__).parent / "desk_gold_pairs.jsonl").read_text().splitlines()]
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    """{file name: (text, engine result)} of the five seed articles, in order."""
+    paths = sorted(ARTICLES.glob("*.txt"))
+    assert len(paths) == 5, "../shared/corpus/articles is not beside the project"
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    results = quotes.extract_many(texts, [path.name for path in paths])
+    return {path.name: (text, result) for path, text, result in zip(paths, texts, results)}
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """A fresh archive, its schema made by the migrations, on each database."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'archive.db'}"
+    else:
+        base = request.getfixturevalue("postgres")
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(base.replace("postgresql+psycopg", "postgresql"), autocommit=True) as connection:
+            connection.execute(f"CREATE DATABASE {name}")
+        url = base.rsplit("/", 1)[0] + f"/{name}"
+    db.upgrade(url)
+    yield url
+    db.engine_for(url).dispose()
+
+
+def post_seeds(seeds, database, ids=None):
+    stored = {}
+    for name, (text, result) in seeds.items():
+        stored[name] = archive.store((ids or {}).get(name, name), text, result, database=database)
+    return stored
+
+
+def quote_at(seeds, name, anchor, body=None):
+    """The id of the quote of a seed article whose spans cover the anchor."""
+    text, result = seeds[name]
+    offset = text.index(anchor)
+    for quote in (body or result)["quotes"]:
+        if any(span["start"] <= offset < span["end"] for span in quote["spans"]):
+            return quote["id"]
+    raise AssertionError(f"no quote of {name} covers {anchor!r}")
+
+
+def stored_links(database) -> set[tuple]:
+    with db.reading(database) as session:
+        return {(link.earlier.article_id, link.earlier.quote_id, link.later.article_id, link.later.quote_id,
+                 link.altered) for link in session.scalars(select(Link))}
+
+
+def count(database, model) -> int:
+    with db.reading(database) as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def test_seed_articles_link_every_gold_pair_and_no_other(seeds, database):
+    post_seeds(seeds, database)
+    expected = {(pair["first"], quote_at(seeds, pair["first"], pair["first_anchor"]),
+                 pair["second"], quote_at(seeds, pair["second"], pair["second_anchor"]), pair["altered"])
+                for pair in GOLD_PAIRS}
+    found = stored_links(database)
+    assert found - expected == set(), "links between different statements"
+    assert expected - found == set(), "same-statement pairs not linked (or not flagged)"
+
+
+def test_a_post_reports_the_copies_and_alerts_of_its_quotes(seeds, database):
+    stored = post_seeds(seeds, database)
+    second = stored["001_6d6d833d69504351.txt"].body
+    readout = next(q for q in second["quotes"] if q["id"] == quote_at(seeds, "001_6d6d833d69504351.txt",
+                                                                       "frank, substantive, and constructive"))
+    [copy] = readout["copies"]
+    assert copy["article_id"] == "000_728c986945fe4863.txt" and copy["altered"] is True
+    assert copy["changes"] == [{"from": "candid", "to": "frank"}]
+    assert {"from": "stresses", "to": "stress"} in [change for alert in second["alerts"] for change in alert["changes"]]
+    assert len(second["alerts"]) == 3 and all(len(alert["versions"]) == 2 for alert in second["alerts"])
+    # the earlier article shows the later copy when read now, its changes turned round
+    first = archive.get_article("000_728c986945fe4863.txt", database)
+    readout = next(q for q in first["quotes"] if q["id"] == copy["quote_id"])
+    assert readout["copies"][0]["changes"] == [{"from": "frank", "to": "candid"}]
+
+
+def test_a_copy_posted_twice_links_every_quote_unaltered(seeds, database):
+    text, result = seeds["002_7a6c51c3959045db.txt"]
+    archive.store("wire-1", text, result, database=database)
+    body = archive.store("reprint-1", text, result, database=database).body
+    quoted = [quote for quote in body["quotes"] if quote["kind"] in linking.QUOTED_KINDS]
+    assert quoted and all(len(quote["copies"]) >= 1 for quote in quoted)
+    same = [copy for quote in quoted for copy in quote["copies"] if copy["quote_id"] == quote["id"]]
+    assert len(same) == len(quoted) and all(copy["altered"] is False and copy["changes"] == [] for copy in same)
+    assert body["alerts"] == []
+
+
+def test_reposting_the_same_text_changes_nothing_and_a_new_text_replaces_atomically(seeds, database, monkeypatch):
+    post_seeds(seeds, database)
+    name = "001_6d6d833d69504351.txt"
+    text, result = seeds[name]
+    before = (count(database, Quote), count(database, Link), stored_links(database))
+    again = archive.store(name, text, result, database=database)
+    assert again.created is False
+    assert (count(database, Quote), count(database, Link), stored_links(database)) == before
+    # a failure while storing the new version leaves the old one whole
+    monkeypatch.setattr(archive, "_link", lambda *args: (_ for _ in ()).throw(RuntimeError("disk gone")))
+    with pytest.raises(RuntimeError):
+        archive.store(name, "“Nothing,” she said.", quotes.extract("“Nothing,” she said."), database=database)
+    assert (count(database, Quote), count(database, Link), stored_links(database)) == before
+    monkeypatch.undo()
+    new_text = "“Nothing to add,” said Ryan Hass."
+    replaced = archive.store(name, new_text, quotes.extract(new_text), database=database)
+    assert replaced.created is False and [q["text"] for q in replaced.body["quotes"]] == ["Nothing to add"]
+    assert not any(name in (link[0], link[2]) for link in stored_links(database))
+    assert count(database, Article) == 5
+
+
+def test_delete_takes_the_quotes_and_links_with_it(seeds, database):
+    post_seeds(seeds, database)
+    assert archive.delete_article("000_728c986945fe4863.txt", database) is True
+    assert archive.delete_article("000_728c986945fe4863.txt", database) is False
+    assert archive.get_article("000_728c986945fe4863.txt", database) is None
+    assert not any("000_728c986945fe4863.txt" in (link[0], link[2]) for link in stored_links(database))
+    second = archive.get_article("001_6d6d833d69504351.txt", database)
+    assert all(copy["article_id"] != "000_728c986945fe4863.txt" for q in second["quotes"] for copy in q["copies"])
+    with db.reading(database) as session:
+        assert session.scalar(select(func.count()).select_from(Quote)
+                              .where(Quote.article_id == "000_728c986945fe4863.txt")) == 0
+
+
+def test_one_speaker_across_articles_and_namesakes_apart(seeds, database):
+    post_seeds(seeds, database)
+    texts = {"extra-1": "“We are not there yet,” Secretary of State Blinken said on Monday.",
+             "extra-2": "“The market will decide,” said Hunter Biden, a lawyer."}
+    for article_id, text in texts.items():
+        archive.store(article_id, text, quotes.extract(text), database=database)
+    blinken = archive.list_speakers("blinken", None, 20, database)["speakers"]
+    assert len(blinken) == 1 and blinken[0]["article_count"] >= 4  # Antony J. Blinken, Antony Blinken, Blinken
+    bidens = {speaker["name"] for speaker in archive.list_speakers("biden", None, 20, database)["speakers"]}
+    assert bidens == {"Joe Biden", "Hunter Biden"}
+    hass = archive.list_speakers("hass", None, 20, database)["speakers"][0]
+    detail = archive.get_speaker(hass["id"], None, 2, database)
+    assert detail["affiliations"] == ["Brookings Institution"] and detail["quote_count"] == 4
+    assert detail["article_count"] == 2 and len(detail["quotes"]) == 2 and detail["next_cursor"]
+    rest = archive.get_speaker(hass["id"], detail["next_cursor"], 2, database)
+    assert len(rest["quotes"]) == 2 and rest["next_cursor"] is None
+    seen = [(q["article_id"], q["quote_id"]) for q in detail["quotes"] + rest["quotes"]]
+    assert len(set(seen)) == 4
+
+
+def test_full_text_search_and_paging(seeds, database):
+    post_seeds(seeds, database)
+    hits = archive.search_quotes("substantive", None, None, None, 20, database)["quotes"]
+    assert {hit["article_id"] for hit in hits} >= {"000_728c986945fe4863.txt", "001_6d6d833d69504351.txt"}
+    assert all("substantive" in hit["text"].lower() for hit in hits)
+    stemmed = archive.search_quotes("miscalculations", None, None, None, 20, database)["quotes"]
+    assert any("miscalculation" in hit["text"] for hit in stemmed)  # the engines stem English words
+    by_speaker = archive.search_quotes("relationship", "Hass", None, None, 20, database)["quotes"]
+    assert by_speaker and all(hit["speaker"] == "Ryan Hass" and hit["affiliation"] for hit in by_speaker)
+    pages, cursor = [], None
+    while True:
+        page = archive.list_articles(None, None, cursor, 2, database)
+        pages.append([article["id"] for article in page["articles"]])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert [len(page) for page in pages] == [2, 2, 1]
+    listed = [article_id for page in pages for article_id in page]
+    assert sorted(listed) == sorted(seeds) and listed[0] == "004_93d74374661e688a.txt"
+    alerts = archive.list_alerts(None, None, 100, database)["alerts"]
+    assert len(alerts) == len(GOLD_PAIRS) and alerts[0]["id"] > alerts[-1]["id"]
+
+
+def store_in_process(database, documents):
+    for article_id, text, result in documents:
+        archive.store(article_id, text, result, database=database)
+
+
+def test_several_processes_posting_at_once_neither_fail_nor_duplicate(seeds, database):
+    documents = [(name, text, result) for name, (text, result) in seeds.items()]
+    context = multiprocessing.get_context("spawn")
+    processes = [context.Process(target=store_in_process,
+                                 args=(database, documents[n:] + documents[:n] + [(f"own-{n}", *documents[n][1:])]))
+                 for n in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=240)
+    assert [process.exitcode for process in processes] == [0, 0, 0, 0]
+    assert count(database, Article) == 5 + 4
+    expected_quotes = sum(len(result["quotes"]) for _, _, result in documents) + sum(
+        len(documents[n][2]["quotes"]) for n in range(4))
+    assert count(database, Quote) == expected_quotes
+    with db.reading(database) as session:
+        pairs = [frozenset((link.earlier_pk, link.later_pk)) for link in session.scalars(select(Link))]
+        assert len(pairs) == len(set(pairs))
+        names = [speaker.key for speaker in session.scalars(select(Speaker))]
+        assert len(names) == len(set(names))
+
+
+def test_word_changes_ignore_punctuation_case_and_quote_styles():
+    assert changes("“The U.S. doesn’t,” he", "the US doesn't he") == []
+    assert changes("Candid, substantive, and constructive.", "frank, substantive and constructive") == [
+        {"from": "Candid", "to": "frank"}]
+    # a fragment of the longer quote: the cut is not a change
+    assert changes("we can carry out actions that profit our two nations, the people", "profit our two nations") == []
+    assert changes("to manage stresses in the relationship", "to manage stress in the relationship") == [
+        {"from": "stresses", "to": "stress"}]

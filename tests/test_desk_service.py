@@ -1,0 +1,48 @@
+"""The desk under gunicorn, as the Procfile runs it: the archive outlives a restart, and a service whose
+database schema is behind the code says so and exits instead of serving."""
+import os
+import subprocess
+import sys
+
+import requests
+from support import free_port
+from test_api import ARTICLE
+from test_load import ROOT, gunicorn
+
+
+def test_the_archive_survives_a_restart(tmp_path):
+    database = f"sqlite:///{tmp_path / 'archive.db'}"
+    subprocess.run([sys.executable, "-m", "desk", "upgrade"], cwd=ROOT, check=True, timeout=60,
+                   env={**os.environ, "QUOTES_DATABASE_URL": database})
+    with gunicorn(tmp_path / "first.log", QUOTES_DATABASE_URL=database) as (base, _):
+        posted = requests.post(base + "/v1/articles", json={"id": "cms-42", "text": ARTICLE, "source": "wire"},
+                               timeout=60)
+        assert posted.status_code == 201, posted.text
+    with gunicorn(tmp_path / "second.log", QUOTES_DATABASE_URL=database) as (base, _):
+        stored = requests.get(base + "/v1/articles/cms-42", timeout=60)
+        assert stored.status_code == 200
+        assert stored.json()["quotes"] == posted.json()["quotes"]
+        listed = requests.get(base + "/v1/articles?source=wire", timeout=60).json()["articles"]
+        assert [article["id"] for article in listed] == ["cms-42"]
+
+
+def test_a_service_on_a_schema_that_is_behind_says_so_and_exits(tmp_path):
+    environment = {**os.environ, "QUOTES_DATABASE_URL": f"sqlite:///{tmp_path / 'never-migrated.db'}"}
+    for command in ([sys.executable, "-c", "import app"],
+                    [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--no-control-socket",
+                     "--bind", "127.0.0.1:0", "app:app"]):
+        finished = subprocess.run(command, check=False, cwd=ROOT, env=environment, capture_output=True, text=True,
+                                  timeout=120)
+        assert finished.returncode != 0
+        assert "schema none" in finished.stderr and "python -m desk upgrade" in finished.stderr, finished.stderr[-2000:]
+    check = subprocess.run([sys.executable, "-m", "desk", "check"], check=False, cwd=ROOT, env=environment,
+                           capture_output=True, text=True, timeout=60)
+    assert check.returncode == 3 and "schema none" in check.stderr
+
+
+def test_a_service_whose_database_is_unreachable_says_so_and_exits(tmp_path):
+    environment = {**os.environ, "QUOTES_DATABASE_URL": f"postgresql+psycopg://quotes@127.0.0.1:{free_port()}/quotes"}
+    finished = subprocess.run([sys.executable, "-c", "import app"], check=False, cwd=ROOT, env=environment,
+                              capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 3 and "archive database (QUOTES_DATABASE_URL) is unavailable" in finished.stderr
+    assert "Traceback" not in finished.stderr

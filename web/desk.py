@@ -1,0 +1,250 @@
+"""/v1 endpoints of the quote desk: the archive of articles, quote search, speakers and alerts.
+
+The web layer validates, calls the engine (extraction) and the desk (storage, linking), and serialises.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, request
+from sqlalchemy.exc import OperationalError
+
+import quotes
+from desk import archive
+from schemas.desk import (
+    AlertListSchema,
+    AlertQuerySchema,
+    ArticleListQuerySchema,
+    ArticleListSchema,
+    ArticleRequestSchema,
+    ArticleResultSchema,
+    SearchQuerySchema,
+    SearchResultSchema,
+    SpeakerDetailSchema,
+    SpeakerListSchema,
+    SpeakerQuerySchema,
+)
+from web.api import json_response, read_json_object
+from web.deadline import deadline_after
+from web.errors import Problem, problem_response
+from web.observability import count_words
+
+desk_api = Blueprint("desk", __name__)
+article_schema = ArticleResultSchema()
+
+
+@desk_api.errorhandler(archive.BadCursor)
+def _bad_cursor(error: archive.BadCursor):
+    return problem_response(422, "Unprocessable Content", f"cursor: {error}", {"cursor": [str(error)]})
+
+
+@desk_api.errorhandler(OperationalError)
+def _database_unavailable(error: OperationalError):
+    current_app.logger.error("archive database error: %s", error)
+    return problem_response(503, "Service Unavailable", "The archive database is unavailable; retry later.",
+                            headers={"Retry-After": "5"})
+
+
+def database() -> str | None:
+    return current_app.config.get("DATABASE_URL") or None
+
+
+def query(schema) -> dict:
+    return schema.load(request.args.to_dict())
+
+
+def not_found(what: str) -> Problem:
+    return Problem(404, "Not Found", f"There is no {what}.")
+
+
+@desk_api.post("/v1/articles")
+def post_article():
+    """Store an article.
+    ---
+    post:
+      summary: Extract an article's quotes, store it, and link its quotes to the same statements in the archive
+      description: >-
+        `201` for a new id, `200` for an id already stored: the same text changes nothing, a new text
+        replaces the stored version, its quotes and its links. Each quote carries its `copies` in other
+        stored articles; `alerts` lists the altered copies this post found.
+      requestBody:
+        required: true
+        content: {application/json: {schema: ArticleRequestSchema}}
+      responses:
+        200: {description: the id was stored already, content: {application/json: {schema: ArticleResultSchema}}}
+        201: {description: a new article, content: {application/json: {schema: ArticleResultSchema}}}
+        400: {$ref: "#/components/responses/Problem"}
+        401: {$ref: "#/components/responses/Problem"}
+        413: {$ref: "#/components/responses/Problem"}
+        415: {$ref: "#/components/responses/Problem"}
+        422: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+        503: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
+    """
+    if request.mimetype != "application/json":
+        raise Problem(415, "Unsupported Media Type", "Send the article as application/json.")
+    document = ArticleRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_json_object())
+    unchanged = archive.find_unchanged(document["id"], document["text"], database())
+    if unchanged is not None:
+        return json_response(article_schema.dump(unchanged), 200)
+    with deadline_after(current_app.config["DEADLINE_SECONDS"]) as deadline:
+        result = quotes.extract(document["text"], document["id"], deadline=deadline)
+    count_words([document["text"]])
+    stored = archive.store(document["id"], document["text"], result, from_html=document["html"], url=document["url"],
+                           source=document["source"], published=document["published"], database=database())
+    return json_response(article_schema.dump(stored.body), 201 if stored.created else 200)
+
+
+@desk_api.get("/v1/articles/<path:article_id>")
+def get_article(article_id: str):
+    """A stored article.
+    ---
+    get:
+      summary: The stored result of an article, with its quotes' copies as they stand now
+      parameters: [{in: path, name: article_id, required: true, schema: {type: string}}]
+      responses:
+        200: {description: the article, content: {application/json: {schema: ArticleResultSchema}}}
+        401: {$ref: "#/components/responses/Problem"}
+        404: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
+    """
+    body = archive.get_article(article_id, database())
+    if body is None:
+        raise not_found(f"stored article {article_id!r}")
+    return json_response(article_schema.dump(body))
+
+
+@desk_api.delete("/v1/articles/<path:article_id>")
+def delete_article(article_id: str):
+    """Delete a stored article.
+    ---
+    delete:
+      summary: Delete an article with its quotes and their links
+      parameters: [{in: path, name: article_id, required: true, schema: {type: string}}]
+      responses:
+        204: {description: deleted}
+        401: {$ref: "#/components/responses/Problem"}
+        404: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
+    """
+    if not archive.delete_article(article_id, database()):
+        raise not_found(f"stored article {article_id!r}")
+    return Response(status=204)
+
+
+@desk_api.get("/v1/articles")
+def list_articles():
+    """Stored articles.
+    ---
+    get:
+      summary: The stored articles, newest first, a page at a time
+      parameters:
+        - {in: query, name: source, schema: {type: string}}
+        - {in: query, name: since, schema: {type: string, format: date-time}}
+        - {in: query, name: cursor, schema: {type: string}}
+        - {in: query, name: limit, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
+      responses:
+        200: {description: a page of articles, content: {application/json: {schema: ArticleListSchema}}}
+        401: {$ref: "#/components/responses/Problem"}
+        422: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
+    """
+    args = query(ArticleListQuerySchema())
+    page = archive.list_articles(args["source"], args["since"], args["cursor"], args["limit"], database())
+    return json_response(ArticleListSchema().dump(page))
+
+
+@desk_api.get("/v1/quotes/search")
+def search_quotes():
+    """Search the stored quotes.
+    ---
+    get:
+      summary: Full-text search over the stored quotes, newest first, a page at a time
+      parameters:
+        - {in: query, name: q, schema: {type: string}, description: words the quote holds}
+        - {in: query, name: speaker, schema: {type: string}, description: a speaker id or part of a name}
+        - {in: query, name: since, schema: {type: string, format: date-time}}
+        - {in: query, name: cursor, schema: {type: string}}
+        - {in: query, name: limit, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
+      responses:
+        200: {description: a page of quotes, content: {application/json: {schema: SearchResultSchema}}}
+        401: {$ref: "#/components/responses/Problem"}
+        422: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
+    """
+    args = query(SearchQuerySchema())
+    page = archive.search_quotes(args["q"] or "", args["speaker"], args["since"], args["cursor"], args["limit"],
+                                 database())
+    return json_response(SearchResultSchema().dump(page))
+
+
+@desk_api.get("/v1/speakers")
+def list_speakers():
+    """Speakers.
+    ---
+    get:
+      summary: Speakers across the stored articles (one person in several articles is one speaker)
+      parameters:
+        - {in: query, name: q, schema: {type: string}, description: part of a name}
+        - {in: query, name: cursor, schema: {type: string}}
+        - {in: query, name: limit, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
+      responses:
+        200: {description: a page of speakers, content: {application/json: {schema: SpeakerListSchema}}}
+        401: {$ref: "#/components/responses/Problem"}
+        422: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
+    """
+    args = query(SpeakerQuerySchema())
+    return json_response(SpeakerListSchema().dump(archive.list_speakers(args["q"], args["cursor"], args["limit"],
+                                                                        database())))
+
+
+@desk_api.get("/v1/speakers/<int:speaker_id>")
+def get_speaker(speaker_id: int):
+    """One speaker.
+    ---
+    get:
+      summary: A speaker's affiliations and roles, counts, and quotes (newest first, a page at a time)
+      parameters:
+        - {in: path, name: speaker_id, required: true, schema: {type: integer}}
+        - {in: query, name: cursor, schema: {type: string}}
+        - {in: query, name: limit, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
+      responses:
+        200: {description: the speaker, content: {application/json: {schema: SpeakerDetailSchema}}}
+        401: {$ref: "#/components/responses/Problem"}
+        404: {$ref: "#/components/responses/Problem"}
+        422: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
+    """
+    args = query(SpeakerQuerySchema(only=("cursor", "limit")))
+    body = archive.get_speaker(speaker_id, args["cursor"], args["limit"], database())
+    if body is None:
+        raise not_found(f"speaker {speaker_id}")
+    return json_response(SpeakerDetailSchema().dump(body))
+
+
+@desk_api.get("/v1/alerts")
+def list_alerts():
+    """Altered-quote alarms.
+    ---
+    get:
+      summary: Every altered quote in the archive, newest first, a page at a time
+      parameters:
+        - {in: query, name: since, schema: {type: string, format: date-time}}
+        - {in: query, name: cursor, schema: {type: string}}
+        - {in: query, name: limit, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
+      responses:
+        200: {description: a page of alerts, content: {application/json: {schema: AlertListSchema}}}
+        401: {$ref: "#/components/responses/Problem"}
+        422: {$ref: "#/components/responses/Problem"}
+        429: {$ref: "#/components/responses/Problem"}
+      security: [{BearerKey: []}, {HeaderKey: []}, {}]
+    """
+    args = query(AlertQuerySchema())
+    return json_response(AlertListSchema().dump(archive.list_alerts(args["since"], args["cursor"], args["limit"],
+                                                                    database())))
