@@ -55,8 +55,11 @@ def decode_cursor(cursor: str | None, *types) -> tuple | None:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         if not isinstance(values, list) or len(values) != len(types):
             raise ValueError
-        return tuple(datetime.fromisoformat(value) if kind is datetime else kind(value)
-                     for value, kind in zip(values, types))
+        decoded = tuple(datetime.fromisoformat(value) if kind is datetime else kind(value)
+                        for value, kind in zip(values, types))
+        if any(isinstance(value, int) and not -2**63 <= value < 2**63 for value in decoded):
+            raise ValueError  # past any database's 64-bit integer: no row was ever there
+        return decoded
     except (ValueError, TypeError, UnicodeDecodeError):
         raise BadCursor("cursor is not one this service gave out.") from None
 

@@ -88,7 +88,10 @@ def test_lists_search_and_speakers(client, source):
     ("/v1/articles?cursor=not-a-cursor", 422, "cursor"),
     ("/v1/alerts?since=2026-11-26T08:00:00", 422, "since"),  # no time zone
     ("/v1/quotes/search?cursor=WyJ4Il0", 422, "cursor"),
+    # a well-formed cursor whose key is past any 64-bit integer
+    ("/v1/alerts?cursor=WyIyMDI2LTExLTI2VDA4OjAwOjAwKzAwOjAwIiwgMTAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMF0", 422, "cursor"),
     ("/v1/speakers/999999999", 404, "speaker"),
+    ("/v1/speakers/12865441919737913390661632", 404, "speaker"),  # past any 64-bit key
 ])
 def test_bad_queries_get_problems(client, path, status, detail):
     assert_problem(client.get(path), status, detail)

@@ -51,6 +51,9 @@ def query(schema) -> dict:
     return schema.load(request.args.to_dict())
 
 
+MAX_ROW_ID = 2**63 - 1  # the largest key a BIGINT (and SQLite's INTEGER) holds
+
+
 def not_found(what: str) -> Problem:
     return Problem(404, "Not Found", f"There is no {what}.")
 
@@ -210,7 +213,7 @@ def get_speaker(speaker_id: int):
     get:
       summary: A speaker's affiliations and roles, counts, and quotes (newest first, a page at a time)
       parameters:
-        - {in: path, name: speaker_id, required: true, schema: {type: integer}}
+        - {in: path, name: speaker_id, required: true, schema: {type: integer, minimum: 0, maximum: 9223372036854775807}}
         - {in: query, name: cursor, schema: {type: string}}
         - {in: query, name: limit, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
       responses:
@@ -222,7 +225,9 @@ def get_speaker(speaker_id: int):
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     args = query(SpeakerQuerySchema(only=("cursor", "limit")))
-    body = archive.get_speaker(speaker_id, args["cursor"], args["limit"], database())
+    # an id past a 64-bit key is no speaker of any database (the drivers would refuse to send it)
+    body = archive.get_speaker(speaker_id, args["cursor"], args["limit"], database()) \
+        if speaker_id <= MAX_ROW_ID else None
     if body is None:
         raise not_found(f"speaker {speaker_id}")
     return json_response(SpeakerDetailSchema().dump(body))
