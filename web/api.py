@@ -55,6 +55,13 @@ def read_json_object() -> dict:
     return body
 
 
+def read_json_request(what: str) -> dict:
+    """The JSON object of a request that takes JSON only (415 otherwise); `what` names it in the problem."""
+    if request.mimetype != "application/json":
+        raise Problem(415, "Unsupported Media Type", f"Send the {what} as application/json.")
+    return read_json_object()
+
+
 def read_text_body() -> str:
     charset = request.mimetype_params.get("charset", "utf-8")
     try:
@@ -138,11 +145,9 @@ def extract_batch():
         503: {$ref: "#/components/responses/Problem"}
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
-    if request.mimetype != "application/json":
-        raise Problem(415, "Unsupported Media Type", "Send the batch as application/json.")
     config = current_app.config
     request_schema = BatchRequestSchema(max_docs=config["MAX_BATCH_DOCS"], max_chars=config["MAX_CHARS"])
-    documents = request_schema.load(read_json_object())["documents"]
+    documents = request_schema.load(read_json_request("batch"))["documents"]
     with deadline_after(config["DEADLINE_SECONDS"]) as deadline:
         results = extract_documents(documents, deadline)
     return json_response({"results": [batch_slot(document, result) for document, result in zip(documents, results)]})

@@ -22,7 +22,7 @@ from schemas.desk import (
     SpeakerListSchema,
     SpeakerQuerySchema,
 )
-from web.api import json_response, read_json_object
+from web.api import json_response, read_json_request
 from web.deadline import deadline_after
 from web.errors import Problem, problem_response
 from web.observability import count_words
@@ -83,9 +83,7 @@ def post_article():
         503: {$ref: "#/components/responses/Problem"}
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
-    if request.mimetype != "application/json":
-        raise Problem(415, "Unsupported Media Type", "Send the article as application/json.")
-    document = ArticleRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_json_object())
+    document = ArticleRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_json_request("article"))
     unchanged = archive.find_unchanged(document["id"], document["text"], database())
     if unchanged is not None:
         return json_response(article_schema.dump(unchanged), 200)

@@ -11,7 +11,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from desk import jobs, tasks
 from schemas.jobs import JobRequestSchema, JobSchema
 from schemas.quotes import InvalidDocument
-from web.api import json_response, read_json_object
+from web.api import json_response, read_json_request
 from web.errors import Problem, problem_response
 
 jobs_api = Blueprint("jobs", __name__)
@@ -64,13 +64,11 @@ def post_job():
         503: {$ref: "#/components/responses/Problem"}
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
-    if request.mimetype != "application/json":
-        raise Problem(415, "Unsupported Media Type", "Send the job as application/json.")
     config = current_app.config
     request.max_content_length = config["MAX_JOB_BYTES"]
     schema = JobRequestSchema(max_docs=config["MAX_JOB_DOCS"], max_chars=config["MAX_CHARS"])
     documents = [(document.id, Problem.invalid(document.error).body()) if isinstance(document, InvalidDocument)
-                 else document for document in schema.load(read_json_object())["documents"]]
+                 else document for document in schema.load(read_json_request("job"))["documents"]]
     job_id = tasks.submit(documents, broker())
     response = json_response(job_schema.dump(jobs.status(jobs.connect(broker()), job_id)), 202)
     response.headers["Location"] = f"/v1/jobs/{job_id}"
