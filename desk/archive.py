@@ -72,6 +72,16 @@ def page_after(query, columns: tuple, cursor: tuple | None):
     return query.order_by(moment.desc(), tie.desc())
 
 
+def newest_page(session: Session, query, columns: tuple, cursor: tuple | None, limit: int) -> tuple[list, str | None]:
+    """A page of `query`'s objects, newest first by `columns`, and the next page's cursor (None on the last)."""
+    rows = session.scalars(page_after(query, columns, cursor).limit(limit + 1)).all()
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    moment, tie = columns
+    return rows[:limit], encode_cursor(iso(getattr(last, moment.key)), getattr(last, tie.key))
+
+
 # ---- storing ---------------------------------------------------------------------------------------
 
 @dataclass
@@ -276,10 +286,8 @@ def search_quotes(q: str, speaker: str | None, since: datetime | None, cursor: s
         query = _speaker_filter(query, speaker)
         if since:
             query = query.where(Quote.said_at >= utc(since))
-        rows = session.scalars(page_after(query, (Quote.said_at, Quote.pk), after).limit(limit + 1)).all()
-        last = rows[limit - 1] if len(rows) > limit else None
-        return {"quotes": [hit_body(quote) for quote in rows[:limit]],
-                "next_cursor": encode_cursor(iso(last.said_at), last.pk) if last else None}
+        quotes, next_cursor = newest_page(session, query, (Quote.said_at, Quote.pk), after, limit)
+        return {"quotes": [hit_body(quote) for quote in quotes], "next_cursor": next_cursor}
 
 
 def _speaker_filter(query, speaker: str | None):
@@ -323,11 +331,10 @@ def get_speaker(speaker_id: int, cursor: str | None, limit: int, database: str |
         speaker = session.get(Speaker, speaker_id)
         if speaker is None:
             return None
-        query = page_after(select(Quote).where(Quote.speaker_id == speaker_id), (Quote.said_at, Quote.pk), after)
-        rows = session.scalars(query.limit(limit + 1)).all()
-        last = rows[limit - 1] if len(rows) > limit else None
-        return {**speaker_summary(session, speaker), "quotes": [hit_body(quote) for quote in rows[:limit]],
-                "next_cursor": encode_cursor(iso(last.said_at), last.pk) if last else None}
+        quotes, next_cursor = newest_page(session, select(Quote).where(Quote.speaker_id == speaker_id),
+                                          (Quote.said_at, Quote.pk), after, limit)
+        return {**speaker_summary(session, speaker), "quotes": [hit_body(quote) for quote in quotes],
+                "next_cursor": next_cursor}
 
 
 def list_alerts(since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
@@ -336,7 +343,5 @@ def list_alerts(since: datetime | None, cursor: str | None, limit: int, database
         query = select(Link).where(Link.altered.is_(True))
         if since:
             query = query.where(Link.found_at >= utc(since))
-        rows = session.scalars(page_after(query, (Link.found_at, Link.id), after).limit(limit + 1)).all()
-        last = rows[limit - 1] if len(rows) > limit else None
-        return {"alerts": [alert_body(link) for link in rows[:limit]],
-                "next_cursor": encode_cursor(iso(last.found_at), last.id) if last else None}
+        links, next_cursor = newest_page(session, query, (Link.found_at, Link.id), after, limit)
+        return {"alerts": [alert_body(link) for link in links], "next_cursor": next_cursor}
