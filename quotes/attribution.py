@@ -29,7 +29,8 @@ SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "PRON"})  # a speaker phrase holds on
 QUOTE_MARK_TOKENS = frozenset('“”"„«»')
 TRAILING_CUE_PUNCTUATION = (",", "?", "!", "—", "–", "―")
 TRAILING_REACH = 8  # words after a closing mark where its cue may stand ("Foreign Ministry spokesman Wang told")
-MAX_BETWEEN_WORDS = 20  # a longer stretch between a quote and its cue is a clause, not a speaker
+MAX_BETWEEN_WORDS = 20
+MIN_REPORTED_WORDS = 3  # words before an inverted cue ("The race is over, say some Democrats")  # a longer stretch between a quote and its cue is a clause, not a speaker
 
 
 # ---- grouping ------------------------------------------------------------------------------
@@ -243,6 +244,16 @@ def _is_time(word: Word) -> bool:
     return word.lemma.lower() in lexicons.words(lexicons.TIME_WORDS)
 
 
+def subjects_of(article: Article, verb: int) -> list[int]:
+    """The verb's subjects, its own first. The small parser also hangs the subject of a fronted
+    clause off the cue ("The trend has been to shift costs, Kantrowitz said": "trend" and
+    "Kantrowitz" both nsubj, "shift" a ccomp): a subject before such a complement is the clause's."""
+    children = article.children[verb]
+    subjects = [c for c in children if article.words[c].deprel in SUBJECT_DEPRELS]
+    fronted = max((c for c in children if article.words[c].deprel == "ccomp" and c < verb), default=-1)
+    return sorted(subjects, key=lambda c: c < fronted)
+
+
 def _subject(article: Article, verb: int) -> int | None:
     """The subject of `verb`, climbing through clauses that share their head's subject.
 
@@ -250,7 +261,7 @@ def _subject(article: Article, verb: int) -> int | None:
     """
     for _ in range(4):
         word = article.words[verb]
-        for child in article.children[verb]:
+        for child in subjects_of(article, verb):
             subject = article.words[child]
             if subject.deprel in SUBJECT_DEPRELS and not article.in_quote(subject.start) \
                     and subject.upos != "PUNCT" and not _is_time(subject):
@@ -261,6 +272,20 @@ def _subject(article: Article, verb: int) -> int | None:
             return None
         verb = word.head
     return None
+
+
+def is_inverted(article: Article, cue: Cue) -> bool:
+    """"The race is over, say some Democrats": a cue set off after the clause it reports, with its
+    speaker after it. What follows such a cue is the speaker, never what was said."""
+    i = cue.word - 1
+    while i >= 0 and article.words[i].upos in SKIPPED_BEFORE_CUE:
+        i -= 1
+    if i < article.sentence_of(cue.word)[0] + MIN_REPORTED_WORDS or article.words[i].text not in TRAILING_CUE_PUNCTUATION:
+        return False
+    # "Smith, a senator, said the plan ...": a subject before the cue is its speaker
+    if any(article.words[c].deprel in SUBJECT_DEPRELS and c < cue.word for c in article.children[cue.word]):
+        return False
+    return phrase_after(article, cue.word + 1) is not None
 
 
 def _according_to_source(article: Article, cue: Cue) -> int | None:
@@ -285,6 +310,8 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None)
         closing = next((p.close_mark for p in reversed(group) if p.close_mark is not None and p.close_mark < cue.start),
                        None)
     subject = _subject(article, cue.word)
+    if group is None and is_inverted(article, cue):
+        return describe(article, *phrase_after(article, cue.word + 1)), "inverted"
     if closing is not None:
         between = article.words_between(closing + 1, cue.start)
         content = [i for i in between if article.words[i].upos != "PUNCT"]
@@ -292,14 +319,17 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None)
             found = phrase_after(article, cue.word + 1)
             if found:
                 return describe(article, *found), "inverted"
-        elif (subject is None or not (closing < article.words[subject].start < cue.start)) \
-                and len(content) <= MAX_BETWEEN_WORDS and not any(article.in_quote(article.words[i].start) for i in content):
+        elif len(content) <= MAX_BETWEEN_WORDS and not any(article.in_quote(article.words[i].start) for i in content):
             # “...,” Foreign Ministry spokesman Wang Wenbin told — trust the words, not the arcs;
             # the speaker ends at the first comma ("Ali Wyne, a senior analyst with Eurasia Group")
             comma = next((i for i in between if article.words[i].text == "," and i > content[0]), None)
             phrase = [i for i in content if comma is None or i < comma]
-            if any(article.words[i].upos in SPEAKER_TAGS for i in phrase):  # not “...” and said / was written
-                return describe(article, phrase[0], phrase[-1] + 1, phrase[-1]), "between"
+            # a subject the parse finds in the speaker's own words decides; one past the comma is a
+            # misparse ("... with Eurasia Group focusing on U.S.-China [relations] wrote")
+            parsed_between = subject is not None and closing < article.words[subject].start < cue.start \
+                and (comma is None or subject < comma or not is_name_word(article.words[phrase[0]]))
+            if not parsed_between and any(article.words[i].upos in SPEAKER_TAGS for i in phrase):
+                return describe(article, phrase[0], phrase[-1] + 1, phrase[-1]), "between"  # not “...” and said
     if subject is not None:
         return _subject_mention(article, subject), "subject"
     subject = _subject_before(article, cue.word)

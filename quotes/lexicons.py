@@ -61,6 +61,7 @@ ADDRESSEE_CUES = "addressee_cues"
 LEARNED_CUE_VERBS = "learned_cue_verbs"
 LEARNED_CUE_PHRASES = "learned_cue_phrases"
 MENTION_TYPES = "mention_types"
+LEARNED_REPORTED_OBJECTS = "learned_reported_objects"
 
 
 def clear() -> None:

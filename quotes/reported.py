@@ -15,7 +15,7 @@ from functools import cache
 
 from quotes import lexicons
 from quotes.article import Article, Attribution, Cue
-from quotes.attribution import speaker_mention
+from quotes.attribution import is_inverted, speaker_mention, subjects_of
 from quotes.speakers import SUBJECT_DEPRELS
 
 # The cue's own dependents that hold what it reports: "said [that] X", "urged them to X".
@@ -30,6 +30,7 @@ OBJECT_DEPRELS = frozenset({"obj", "iobj"})
 NOUN_CLAUSE_DEPRELS = frozenset({"acl", "acl:relcl"})
 CLAUSE_TAGS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
+CLAUSE_OPENERS = frozenset({"that", "whether", "if"})  # "said that ...", "asked whether ..."
 MIN_CLAUSE_WORDS = 3
 MIN_OBJECT_WORDS = 2  # "praised [Obama]" names whom, not what was said
 SETTING_OFF = frozenset({",", "—", "–", ";"})  # what sets a post-posed "officials said" apart
@@ -72,18 +73,18 @@ def _is_clause(article: Article, head: int) -> bool:
 
 def _subject_start(article: Article, cue: int) -> int:
     """Index of the first word of the cue's subject, or the cue's own index without one."""
-    subjects = [c for c in article.children[cue] if article.words[c].deprel in SUBJECT_DEPRELS]
+    subjects = subjects_of(article, cue)
     return min(subtree(article, subjects[0])) if subjects else cue
 
 
-def _reports_back(article: Article, cue: int) -> bool:
+def _reports_back(article: Article, cue: Cue) -> bool:
     """The cue reports the clause before it — "The talks failed, officials said." — not a clause of its
     own that hangs there: "went after Bush, calling him ...", "tweeted as Obama spoke". A reporting
     cue has its own subject and stands apart from the clause, after a comma or a dash."""
-    children = [article.words[c] for c in article.children[cue]]
-    start = _subject_start(article, cue)
-    return article.words[cue].xpos != "VBG" and any(c.deprel in CLAUSE_DEPRELS for c in children) \
-        and start > 0 and article.words[start - 1].text in SETTING_OFF
+    children = [article.words[c] for c in article.children[cue.word]]
+    start = _subject_start(article, cue.word)
+    return article.words[cue.word].xpos != "VBG" and (is_inverted(article, cue) or any(
+        c.deprel in CLAUSE_DEPRELS for c in children) and start > 0 and article.words[start - 1].text in SETTING_OFF)
 
 
 def _complements(article: Article, cue: int) -> list[int]:
@@ -96,6 +97,20 @@ def _complements(article: Article, cue: int) -> list[int]:
     return complements
 
 
+def _unattached_complement(article: Article, cue: int) -> set[int]:
+    """The rest of the sentence after "said that" / "asked whether" when the parser gave the cue no
+    complement arc ("Devine argued that the distance ... was narrower"): the word after the cue (and
+    after its addressee: "told investors that") opens a clause, so the clause is what follows."""
+    last = article.sentence_of(cue)[1]
+    i = cue + 1
+    objects = {c for c in article.children[cue] if article.words[c].deprel in OBJECT_DEPRELS}
+    while i < last and (article.words[i].upos == "ADV" or any(i in subtree(article, o) for o in objects)):
+        i += 1
+    if i >= last or article.words[i].upos != "SCONJ" or article.words[i].text.lower() not in CLAUSE_OPENERS:
+        return set()
+    return set(range(i + 1, last))
+
+
 def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     """Char range of the clause `cue` reports, or None when the parse shows none."""
     verb = article.words[cue.word]
@@ -106,6 +121,8 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
         words = subtree(article, clause) - subtree(article, source) if clause is not None else set()
     else:
         complements = _complements(article, cue.word)
+        if is_inverted(article, cue):  # "..., said Steve Grubbs, an Iowa operative [working for ...]"
+            complements = [c for c in complements if c < cue.word]
         if complements:
             # every complement (the small parser splits "said she thinks [America is strongest]"), on
             # the complement's side of the cue (it drags in the speaker: "Hester, ..., said parents want")
@@ -114,14 +131,18 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
                 first_complement = min(c for c in complements if c > cue.word)
                 complements += [c for c in article.children[cue.word]
                                 if article.words[c].deprel == "obj" and cue.word < c < first_complement]
+            if not after:  # a fronted clause's subject the parser gave the cue: "[The trend] ..., Kantrowitz said"
+                complements += [c for c in subjects_of(article, cue.word)[1:] if c < min(complements)]
             words = {w for c in complements for w in subtree(article, c) if (w > cue.word) == after}
+            # "said Steve Grubbs, an Iowa operative": an inverted speaker the parser hung in the complement
+            words -= {w for s in subjects_of(article, cue.word) if s > cue.word for w in subtree(article, s)}
             if not after and words and min(words) > _subject_start(article, cue.word):
                 words = set()  # "Benford, who lives outside Minneapolis, says": the speaker's, not the content
         elif verb.deprel in REPORTING_DEPRELS and verb.head is not None and verb.head < cue.word \
-                and _is_clause(article, verb.head) and _reports_back(article, cue.word):
+                and _is_clause(article, verb.head) and _reports_back(article, cue):
             words = subtree(article, verb.head) - subtree(article, cue.word)
         else:
-            words = set()
+            words = _unattached_complement(article, cue.word)
     run = _longest_run(article, words & sentence)
     if run is None or run[1] - run[0] + 1 < MIN_CLAUSE_WORDS:
         return None
@@ -137,11 +158,38 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
 
 @cache
 def _nominal_cues() -> dict[str, frozenset[str]]:
-    """Cue lemma → the words that introduce the noun phrase it reports ("obj": a direct object)."""
+    """Cue lemma → the words that introduce the noun phrase it reports ("obj": a direct object): by
+    hand, and learned from PolNeAR train by `./run train` (training/reported_objects.py)."""
     found: dict[str, set[str]] = {}
-    for lemma, introducer in lexicons.phrases(lexicons.NOMINAL_CUES):
+    learned = (tuple(entry.rsplit(None, 1)) for entry in lexicons.learned(lexicons.LEARNED_REPORTED_OBJECTS))
+    for lemma, introducer in (*lexicons.phrases(lexicons.NOMINAL_CUES), *learned):
         found.setdefault(lemma, set()).add(introducer)
     return {lemma: frozenset(words) for lemma, words in found.items()}
+
+
+def clear() -> None:
+    """Forget the noun-phrase cues read so far (training rewrites the learned ones)."""
+    _nominal_cues.cache_clear()
+
+
+def object_phrases(article: Article, cue: Cue) -> list[tuple[str, tuple[int, int]]]:
+    """(introducer, char range) of every noun phrase the cue governs: its direct object ("obj") and
+    its prepositional phrases by their preposition ("for": called for [a moratorium])."""
+    found = []
+    sentence = set(range(*article.sentence_of(cue.word)))
+    for child in article.children[cue.word]:
+        word = article.words[child]
+        case = [c for c in article.children[child] if article.words[c].deprel == "case"]
+        if word.deprel == "obj":
+            introducer, words = "obj", subtree(article, child)
+        elif word.deprel.startswith("obl") and case:
+            introducer, words = article.words[case[0]].text.lower(), subtree(article, child) - {case[0]}
+        else:
+            continue
+        run = _longest_run(article, words & sentence)
+        if run is not None and run[1] - run[0] + 1 >= MIN_OBJECT_WORDS:
+            found.append((introducer, (article.words[run[0]].start, article.words[run[1]].end)))
+    return found
 
 
 def reported_object(article: Article, cue: Cue) -> tuple[int, int] | None:
@@ -149,19 +197,7 @@ def reported_object(article: Article, cue: Cue) -> tuple[int, int] | None:
     introducers = _nominal_cues().get(cue.lemma)
     if not introducers:
         return None
-    for child in article.children[cue.word]:
-        word = article.words[child]
-        case = [c for c in article.children[child] if article.words[c].deprel == "case"]
-        if word.deprel == "obj" and "obj" in introducers:
-            words = subtree(article, child)
-        elif word.deprel.startswith("obl") and case and article.words[case[0]].text.lower() in introducers:
-            words = subtree(article, child) - {case[0]}
-        else:
-            continue
-        run = _longest_run(article, words & set(range(*article.sentence_of(cue.word))))
-        if run is not None and run[1] - run[0] + 1 >= MIN_OBJECT_WORDS:
-            return article.words[run[0]].start, article.words[run[1]].end
-    return None
+    return next((span for introducer, span in object_phrases(article, cue) if introducer in introducers), None)
 
 
 def predicate(article: Article, cue: Cue) -> tuple[int, int] | None:
@@ -207,7 +243,10 @@ def add_reported_speech(article: Article) -> list[Attribution]:
         else:
             records.append(replace(attribution, content=clause))
     quoted = [(p.start, p.end) for a in quotes for p in a.pieces]
-    quoting_cues = {a.cue for a in quotes if a.cue is not None}  # they report their quotes
+    # a cue reports its quotes, not a clause of its own; unless it only took a quote of an earlier
+    # sentence as the nearest cue: “...” (new paragraph) DeSantis said he has supported legislation.
+    quoting_cues = {a.cue for a in quotes if a.cue is not None
+                    and a.pieces[-1].end > article.words[article.sentence_of(a.cue.word)[0]].start}
     for cue in article.cues:
         clause = clauses.get(cue.word)
         if clause is None or cue in quoting_cues or any(start < clause[1] and clause[0] < end

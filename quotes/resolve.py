@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes import affiliations, ranking
+from quotes import affiliations, lexicons, ranking
 from quotes.article import Article, Attribution, Mention
 from quotes.candidates import with_type
-from quotes.speakers import NameIndex, normalise, resolve_generic_organization, resolve_pronoun
+from quotes.speakers import ANTECEDENT_TYPES, NameIndex, normalise, resolve_generic_organization, resolve_pronoun
 
 
 def resolve_mention(article: Article, mention: Mention | None, previous: list[Mention],
@@ -28,6 +28,20 @@ def resolve_mention(article: Article, mention: Mention | None, previous: list[Me
 def finish(article: Article, mention: Mention, index: NameIndex) -> Mention:
     """The canonical name, type, affiliation and role of a chosen speaker."""
     return affiliations.attach(article, with_type(article, normalise(article, mention, index)), index)
+
+
+def antecedent_at(chosen: Mention, pronoun: Mention | None) -> Mention:
+    """The model's choice, at the cue's pronoun when the choice is what the pronoun can mean.
+
+    "…,” he said": the model chose whom "he" means; the mention that names the speaker at this
+    quote is still "he", not the name paragraphs earlier.
+    """
+    if pronoun is None or chosen.start >= pronoun.start:
+        return chosen
+    wanted = lexicons.table(lexicons.PRONOUNS)[pronoun.name.lower()][0]
+    if chosen.type not in ANTECEDENT_TYPES[wanted]:
+        return chosen
+    return replace(chosen, start=pronoun.start, end=pronoun.end, head=pronoun.head)
 
 
 def resolve_speakers(article: Article, collect: list | None = None) -> list[Attribution]:
@@ -55,7 +69,9 @@ def resolve_speakers(article: Article, collect: list | None = None) -> list[Attr
                 collect.append((attribution, options))
             else:
                 chosen = ranking.choose(ranker, options)
-                mention = chosen if chosen is None or chosen is mention else finish(article, chosen, index)
+                if chosen is not None and chosen is not mention:
+                    chosen = antecedent_at(finish(article, chosen, index), pronoun)
+                mention = chosen
         attribution = replace(attribution, mention=mention)
         resolved.append(attribution)
         if attribution.pieces:

@@ -15,6 +15,8 @@ PRONOUN_REACH = 4
 
 SUBJECT_DEPRELS = frozenset({"nsubj", "nsubj:pass"})
 SKIPPED_BEFORE_VERB = frozenset({"ADV", "PART"})  # "Hass also argues", "Hass never said"
+# What a pronoun can stand for, by the kind it wants ("he": a person; "they": a group or an organisation).
+ANTECEDENT_TYPES = {"person": ("person",), "organization": ("organization",), "group": ("group", "organization")}
 # gender-guesser's answers, folded to the genders pronouns carry
 GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
 
@@ -131,7 +133,7 @@ def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 def resolve_pronoun(article: Article, mention: Mention, previous: list[Mention], index: NameIndex) -> Mention | None:
     """The antecedent of "he"/"it"/"they": the latest compatible speaker or subject name before it."""
     wanted, gender = lexicons.table(lexicons.PRONOUNS)[mention.name.lower()]
-    accepted = {"person": ("person",), "organization": ("organization",), "group": ("group", "organization")}[wanted]
+    accepted = ANTECEDENT_TYPES[wanted]
     candidates = [m for m in previous if m.type in accepted and m.start < mention.start]
     if wanted == "person":
         names = [o for o in index.occurrences if o.end <= mention.start and not o.in_quote and index.is_person(o)]

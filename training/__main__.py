@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from quotes import cues, lexicons
-from training import corpus, cue_lexicon, mention_types
+from quotes import cues, lexicons, reported
+from training import corpus, cue_lexicon, mention_types, reported_objects
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,12 +34,20 @@ def main(argv: list[str] | None = None) -> int:
     lexicons.clear()
     cues.clear()
 
+    parsed = corpus.parsed_articles(documents)
+    objects = reported_objects.learn(documents, parsed)
+    reported_objects.write(objects, lexicons.LEXICON_DIR / f"{lexicons.LEARNED_REPORTED_OBJECTS}.txt")
+    print(f"reported objects: {len(objects)} cue + introducer pairs")
+    lexicons.clear()
+    reported.clear()
+
     if not args.skip_speakers:
         from training import speaker_model
 
-        # only articles with quotations teach the speaker model: the others are not parsed
-        quoted = [d for d in documents if any(q["kind"] != "indirect" for q in d["quotes"])][:args.speaker_articles]
-        speaker_model.train(quoted, corpus.parsed_articles(quoted))
+        # only articles with quotations teach the speaker model
+        quoted = [(d, a) for d, a in zip(documents, parsed)
+                  if any(q["kind"] != "indirect" for q in d["quotes"])][:args.speaker_articles]
+        speaker_model.train([d for d, _ in quoted], [a for _, a in quoted])
     print(f"done in {time.perf_counter() - started:.0f} s")
     return 0
 
