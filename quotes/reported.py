@@ -10,10 +10,12 @@ off ("X, officials said"), or the clause an "according to" phrase sources.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
-from quotes import lexicons
+from quotes import lexicons, ranking
 from quotes.article import Article, Attribution, Cue
 from quotes.attribution import is_inverted, speaker_mention, subjects_of
 from quotes.speakers import SUBJECT_DEPRELS
@@ -33,6 +35,7 @@ CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
 CLAUSE_OPENERS = frozenset({"that", "whether", "if"})  # "said that ...", "asked whether ..."
 MIN_CLAUSE_WORDS = 3
 MIN_OBJECT_WORDS = 2  # "praised [Obama]" names whom, not what was said
+INDIRECT_MODEL_PATH = Path(__file__).parent / "models" / "indirect_filter.json"
 SETTING_OFF = frozenset({",", "—", "–", ";"})  # what sets a post-posed "officials said" apart
 EDGE_PUNCTUATION = frozenset(',.;:!?—–-()[]“”"‘’\'')
 
@@ -215,15 +218,53 @@ def _contains(outer: tuple[int, int], start: int, end: int) -> bool:
     return (min(end, outer[1]) - max(start, outer[0])) * 2 > end - start
 
 
-def add_reported_speech(article: Article) -> list[Attribution]:
+def _object_share(cue: Cue) -> float:
+    """How often PolNeAR annotates what this cue's noun phrase says (1 for the hand-listed ones)."""
+    learned = lexicons.learned(lexicons.LEARNED_REPORTED_OBJECTS)
+    shares = [float(row[1]) for entry, row in learned.items() if entry.rsplit(None, 1)[0] == cue.lemma]
+    return max(shares, default=1.0)
+
+
+def indirect_features(article: Article, record: Attribution, is_object: bool) -> dict[str, float]:
+    """What the indirect-speech model reads of one record: its cue (how often the data saw that
+    verb as a cue, its form and place in the sentence), what it reports (a clause or a noun phrase,
+    before or after the cue, how long) and who (a name, a pronoun, nobody)."""
+    cue, (start, end) = record.cue, record.content
+    verb = article.words[cue.word]
+    learned = lexicons.learned(lexicons.LEARNED_CUE_VERBS).get(cue.lemma)
+    sentence_first, sentence_last = article.sentence_of(cue.word)
+    sentence_text = article.text[article.words[sentence_first].start:article.words[sentence_last - 1].end]
+    content_words = len(article.words_between(start, end))
+    mention = record.mention
+    f: dict[str, float] = {
+        "hand_listed": cue.lemma in lexicons.words(lexicons.CUE_VERBS) or cue.lemma == "according to",
+        "learned_share": float(learned[1]) if learned else 0.0,
+        "noun_phrase_share": _object_share(cue) if is_object else 0.0,
+        "before_cue": end <= cue.start,
+        "log_words": math.log1p(content_words) / 4,
+        f"tag_{verb.xpos or verb.upos}": 1.0,
+        f"deprel_{verb.deprel.split(':')[0] if verb.deprel else 'none'}": 1.0,
+        f"speaker_{mention.type if mention is not None else 'none'}": 1.0,
+        "question": "?" in sentence_text,
+        "no_sentence_end": not sentence_text.rstrip("”\"' ").endswith((".", "!", "?")),
+        "opens_with_that": article.text[start:start + 5].lower() == "that ",
+        "quoted_paragraph": any(p.paragraph == article.paragraph_of(cue.start) for p in article.pieces),
+    }
+    return {name: float(value) for name, value in f.items() if value}
+
+
+def add_reported_speech(article: Article, keep_all: list | None = None) -> list[Attribution]:
     """The article's quote records with their reported clauses, plus one record per indirect clause.
 
     Mixed fragments of one clause and one cue become one record ("putting forward", "China threat
-    theory"); a clause that holds no attributed quote becomes an `indirect` record.
+    theory"); a clause that holds no attributed quote becomes an `indirect` record when the
+    indirect-speech model (trained by `./run train`) finds it likely enough. `keep_all` (training):
+    a list that receives every indirect record with its features, and then every record is kept.
     """
     quotes = article.attributions
-    clauses = {cue.word: reported_clause(article, cue) or reported_object(article, cue)
-               for cue in article.cues if not cue.complement_only}
+    clauses = {cue.word: reported_clause(article, cue) for cue in article.cues if not cue.complement_only}
+    objects = {word for word, clause in clauses.items() if clause is None}
+    clauses.update({cue.word: reported_object(article, cue) for cue in article.cues if cue.word in objects})
     records: list[Attribution] = []
     for attribution in quotes:
         if attribution.kind != "mixed" or attribution.cue is None:
@@ -242,6 +283,7 @@ def add_reported_speech(article: Article) -> list[Attribution]:
             records[-1] = replace(previous, pieces=previous.pieces + attribution.pieces)
         else:
             records.append(replace(attribution, content=clause))
+    model = ranking.load(INDIRECT_MODEL_PATH) if keep_all is None else None
     quoted = [(p.start, p.end) for a in quotes for p in a.pieces]
     # a cue reports its quotes, not a clause of its own; unless it only took a quote of an earlier
     # sentence as the nearest cue: “...” (new paragraph) DeSantis said he has supported legislation.
@@ -253,5 +295,10 @@ def add_reported_speech(article: Article) -> list[Attribution]:
                                                          for start, end in quoted):
             continue
         mention, method = speaker_mention(article, cue, None)
-        records.append(Attribution([], "indirect", cue, mention, method, content=clause))
+        record = Attribution([], "indirect", cue, mention, method, content=clause)
+        values = indirect_features(article, record, cue.word in objects)
+        if keep_all is not None:
+            keep_all.append((record, values))
+        if model is None or model.probability(values) >= model.threshold:
+            records.append(record)
     return records

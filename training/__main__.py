@@ -7,13 +7,13 @@ from __future__ import annotations
 import argparse
 import time
 
-from quotes import cues, lexicons, reported
-from training import corpus, cue_lexicon, mention_types, reported_objects
+from quotes import cues, lexicons, ranking, reported
+from training import corpus, cue_lexicon, indirect_model, mention_types, reported_objects
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="./run train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--skip-speakers", action="store_true", help="learn the word lists only")
+    parser.add_argument("--skip-speakers", action="store_true", help="learn everything but the speaker model")
     parser.add_argument("--limit", type=int, help="learn from the first N training articles only (a quick run)")
     parser.add_argument("--speaker-articles", type=int,
                         help="train the speaker model on the first N of those articles that hold quotations")
@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"reported objects: {len(objects)} cue + introducer pairs")
     lexicons.clear()
     reported.clear()
+    indirect_model.train(documents, parsed)
+    ranking.load.cache_clear()
 
     if not args.skip_speakers:
         from training import speaker_model

@@ -17,8 +17,8 @@ from quotes import cues, reported
 from quotes.article import Article
 from quotes.evaluate import _inside
 
-MIN_RIGHT = 3  # right at least this often
-MIN_PRECISION = 0.75  # and in at least this share of its uses
+MIN_RIGHT = 2  # right at least this often
+MIN_PRECISION = 0.5  # and in at least this share of its uses (the indirect-speech model weighs it)
 
 
 def count(documents: list[dict], articles: list[Article]) -> tuple[Counter, Counter]:
