@@ -1,7 +1,8 @@
 """Stage: resolve every record's speaker, in text order, and attach what the article says of them.
 
 Pronouns need the speakers before them, so records are resolved in the order they appear:
-"he" goes to the latest compatible speaker or subject, short names to the fullest form, and the
+"he" goes to the speaker it continues or the learned pronoun ranker's choice (quotes.speakers), short
+names to the fullest form, and the
 affiliation and role found anywhere for that person come along. For a quotation, the speaker
 ranking model (quotes.ranking) then chooses among that phrase, the previous quote's speaker and
 the people and organisations named around it.

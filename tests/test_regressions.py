@@ -13,6 +13,9 @@ ARTICLES = Path(__file__).parent / "articles"
 CASES = [
     ("pronoun_after_new_man", "This is a win", "Teresa Alvarez", None),
     ("pronoun_after_new_man", "forty new drivers", "Marcus Webb", None),
+    # the man is introduced after the woman spoke, not as a subject: he is who was mentioned last
+    ("pronoun_after_man_introduced", "boats are forty years old", "Grace Okafor", None),
+    ("pronoun_after_man_introduced", "Our members", "Daniel Reyes", None),
     ("dash_credit_line", "waited twenty years", "Ann Cole", None),
     ("dash_credit_line", "Nobody asked the fishermen", "Pedro Santos", "Harbor Users Association"),
     ("comma_credit_lines", "owned the stage", "Laura Chen", None),
@@ -50,3 +53,9 @@ def test_quote_gets_its_speaker(results, article, words, speaker, affiliation):
 def test_no_dateline_or_headline_word_is_a_speaker(results):
     names = {s["name"].lower() for s in results["dateline_headline"]["speakers"]}
     assert not names & {"lisbon", "port authority halts night shipments"}, names
+
+
+def test_he_after_a_paragraph_that_introduced_a_man_is_resolved_to_him(results):
+    # the pronoun itself goes to him (the hand rule found nobody: he is not a subject, she is a woman)
+    quote = next(q for q in results["pronoun_after_man_introduced"]["quotes"] if "Our members" in q["text"])
+    assert quote["speaker"]["mention"] == "he" and same_name(quote["speaker"]["name"], "Daniel Reyes"), quote

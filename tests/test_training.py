@@ -1,10 +1,10 @@
 """The learning side: GUM mention types, the cue lexicon, and the committed speaker model."""
 import json
 
-from quotes import lexicons, pipeline, parse
+from quotes import lexicons, parse, pipeline, speakers
 from quotes.nlp import load_pipeline
 from quotes.ranking import MODEL_PATH, Ranker, load
-from training import cue_lexicon, mention_types
+from training import cue_lexicon, mention_types, pronouns
 
 CONLLU = """# text = The spokesman said analysts in the city doubt the agency.
 1	The	the	DET	DT	_	2	det	_	Entity=(1-person-new-x-x-1-sgl
@@ -61,3 +61,51 @@ def test_committed_speaker_model_prefers_the_cue_subject_nearby():
 def test_learned_lexicons_are_in_the_engine():
     assert "say" in lexicons.learned(lexicons.LEARNED_CUE_VERBS)
     assert lexicons.learned(lexicons.MENTION_TYPES)["government"][0] == "organization"
+
+
+PRONOUN_CONLLU = """# newpar
+# text = Ann Lee met Bob Ray.
+1	Ann	Ann	PROPN	NNP	_	3	nsubj	_	Entity=(1-person-new-x-x-1-sgl
+2	Lee	Lee	PROPN	NNP	_	1	flat	_	Entity=1)
+3	met	meet	VERB	VBD	_	0	root	_	_
+4	Bob	Bob	PROPN	NNP	_	3	obj	_	Entity=(2-person-new-x-x-1-sgl
+5	Ray	Ray	PROPN	NNP	_	4	flat	_	Entity=2)|SpaceAfter=No
+6	.	.	PUNCT	.	_	3	punct	_	_
+
+# newpar
+# text = He smiled.
+1	He	he	PRON	PRP	Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs	2	nsubj	_	Entity=(2-person-giv-x-x-1-coref)
+2	smiled	smile	VERB	VBD	_	0	root	_	SpaceAfter=No
+3	.	.	PUNCT	.	_	2	punct	_	_
+
+"""
+
+
+def test_gum_pronouns_get_character_offsets_in_the_rebuilt_text(tmp_path):
+    (tmp_path / "doc.conllu").write_text(PRONOUN_CONLLU, encoding="utf-8")
+    document = pronouns.read_document(tmp_path / "doc.conllu")
+    assert document.text == "Ann Lee met Bob Ray.\nHe smiled."  # one paragraph per line, as the engine reads
+    he = document.pronouns[0]
+    assert document.text[he.start:he.end] == "He" and he.entity == "2"
+    assert document.entity_at(document.text.index("Bob"), document.text.index("Ray") + 3) == "2"
+
+
+def test_pronoun_ranker_trained_on_a_gum_slice_is_deterministic(tmp_path, monkeypatch):
+    monkeypatch.setenv("QUOTES_TRAIN_CACHE", str(tmp_path / "cache"))
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    learned = pronouns.train(limit=6, path=first)
+    pronouns.train(limit=6, path=second)
+    assert first.read_text() == second.read_text()
+    model = json.loads(first.read_text())
+    assert set(model) == {"bias", "training", "weights"}
+    assert {"gender_clashes", "last_person_mentioned", "subject", "sentence_gap"} <= set(model["weights"])
+    assert learned["answerable"] > 20 and 0 < model["training"]["cv_accuracy"] <= 1
+    # a first name that clashes with the pronoun's gender counts against a candidate
+    assert model["weights"]["gender_clashes"] < 0
+
+
+def test_committed_pronoun_ranker_is_read_by_the_engine():
+    ranker = speakers.pronoun_ranker()
+    assert ranker is not None
+    assert json.loads(speakers.PRONOUN_MODEL_PATH.read_text())["training"]["cv_accuracy"] > \
+        json.loads(speakers.PRONOUN_MODEL_PATH.read_text())["training"]["rule"]["accuracy"]

@@ -34,19 +34,25 @@ def _sentences(path: Path):
         yield rows
 
 
-def _mentions(rows: list[list[str]]):
-    """(first, last, etype) token positions of every mention of one sentence."""
+def entity_spans(rows: list[list[str]]):
+    """(first, last, etype, entity id) token positions of every mention of one sentence."""
     open_at: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for i, cols in enumerate(rows):
         misc = dict(kv.split("=", 1) for kv in cols[9].split("|") if "=" in kv)
         for match in _ENTITY.finditer(misc.get("Entity", "")):
             if match.group(1):
-                yield i, i, match.group(2)
+                yield i, i, match.group(2), match.group(1)
             elif match.group(3):
                 open_at[match.group(3)].append((i, match.group(4)))
             elif open_at.get(match.group(5)):
                 start, etype = open_at[match.group(5)].pop()
-                yield start, i, etype
+                yield start, i, etype, match.group(5)
+
+
+def _mentions(rows: list[list[str]]):
+    """(first, last, etype) token positions of every mention of one sentence."""
+    for first, last, etype, _ in entity_spans(rows):
+        yield first, last, etype
 
 
 def _head(rows: list[list[str]], first: int, last: int) -> int:
