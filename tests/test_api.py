@@ -4,7 +4,7 @@ import pytest
 from schemas import QuoteResultSchema
 from support import assert_offsets_index, assert_problem
 
-ARTICLE = ("The union rejected the offer on Tuesday.\n"
+ARTICLE = ("The union met the district on Tuesday.\n"
            "“We will not back down,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union.\n"
            "“The district knows what it owes,” she added.")
 

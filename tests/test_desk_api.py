@@ -12,7 +12,7 @@ from schemas.desk import (
     SpeakerDetailSchema,
 )
 
-STORY = ("The union rejected the offer on Tuesday.\n"
+STORY = ("The union met the district on Tuesday.\n"
          "“We will not back down from this fight,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union.")
 REWRITE = ("The union turned down the offer on Tuesday.\n"
            "“We won't back down from this battle,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union.")

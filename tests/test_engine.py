@@ -211,3 +211,11 @@ def test_the_reported_clause_is_whole_and_only_what_was_said(text, content):
 ])
 def test_a_clause_the_cue_hangs_from_is_not_reported_by_it(text):
     assert not [q for q in extract(text)["quotes"] if q["text"].startswith(("Trump went", "Dan Gross"))]
+
+
+def test_a_cue_that_reports_a_noun_phrase_is_indirect_speech():
+    # "reject [the offer]": PolNeAR annotates what such a cue's object says (learned by ./run train)
+    records = extract("The union rejected the offer from the district on Tuesday.")["quotes"]
+    (record,) = records
+    assert record["kind"] == "indirect" and record["text"].startswith("the offer")
+    assert record["speaker"]["name"] == "The union" and record["cue"]["lemma"] == "reject"

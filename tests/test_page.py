@@ -11,7 +11,7 @@ from werkzeug.serving import make_server
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-SCRIPT_QUOTE = ("The union rejected the offer on Tuesday.\n"
+SCRIPT_QUOTE = ("The union met the district on Tuesday.\n"
                 "“<script>window.pwned = true</script> is not how we talk,” said Maria Lopez, a spokeswoman for the "
                 "Chicago Teachers Union.")
 
