@@ -6,7 +6,10 @@ take much more": a clause with no quote marks is an `indirect` record. Beliefs, 
 ("officials believe", "a poll shows") are not speech: only the cue lexicon's verbs report.
 
 The clause comes from the parse: the cue's complement ("said [that] X"), the clause the cue hangs
-off ("X, officials said"), or the clause an "according to" phrase sources.
+off ("X, officials said"), the clause an "according to" phrase sources, or the rest of the sentence
+after a "that" the parser left unattached. Without a clause, a cue may report a noun phrase
+("questioned [Mr. Trump's veracity]"): which cues do is learned from PolNeAR. The indirect-speech
+model, learned too, decides which of the clauses and phrases offered become records.
 """
 from __future__ import annotations
 
