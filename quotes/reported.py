@@ -21,7 +21,6 @@ from pathlib import Path
 from quotes import lexicons, ranking
 from quotes.article import Article, Attribution, Cue
 from quotes.attribution import is_inverted, speaker_mention, subjects_of
-from quotes.speakers import SUBJECT_DEPRELS
 
 # The cue's own dependents that hold what it reports: "said [that] X", "urged them to X".
 COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})

@@ -20,6 +20,7 @@ from sklearn.model_selection import GroupKFold
 from quotes import attribution, cues, reported
 from quotes.article import Article
 from quotes.evaluate import _inside
+from training import weights
 from training.corpus import _fresh
 
 SEED = 11
@@ -74,14 +75,9 @@ def train(documents: list[dict], articles: list[Article]) -> dict:
     (c, threshold), (score, precision, recall) = max(reaching.items(), key=lambda item: (item[1][2], -item[0][1])) \
         if reaching else max(results.items(), key=lambda item: (item[1][0], -item[0][1]))
     model = LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit(x, y)
-    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.feature_names_, model.coef_[0])}
     card = {"records": len(y), "right": int(y.sum()), "articles": len(documents), "C": c, "threshold": threshold,
             "cv_precision": round(precision, 3), "cv_recall_of_right": round(recall, 3),
             "precision_without_model": round(float(y.mean()), 3)}
-    path = reported.INDIRECT_MODEL_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"weights": weights, "bias": round(float(model.intercept_[0]), 4),
-                                "threshold": threshold, "training": card}, indent=1, sort_keys=True) + "\n",
-                    encoding="utf-8")
+    weights.write(reported.INDIRECT_MODEL_PATH, vectorizer, model, card, threshold)
     print("indirect model:", json.dumps(card))
     return card

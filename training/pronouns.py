@@ -12,7 +12,6 @@ quotes/models/pronoun_ranker.json and the engine scores with a dot product.
 from __future__ import annotations
 
 import contextlib
-import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,7 +23,7 @@ from sklearn.model_selection import GroupKFold
 from quotes import attribution, cues, lexicons, reported, resolve, speakers
 from quotes.article import Article, Mention
 from quotes.speakers import PRONOUN_MODEL_PATH as MODEL_PATH, NameIndex
-from training import corpus
+from training import corpus, weights
 from training.corpus import _fresh
 from training.mention_types import entity_spans
 
@@ -260,9 +259,7 @@ def learn(cases: list[PronounCase]) -> tuple[DictVectorizer, LogisticRegression,
 
 
 def write(vectorizer: DictVectorizer, model: LogisticRegression, training: dict, path: Path = MODEL_PATH) -> None:
-    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])}
-    payload = {"bias": round(float(model.intercept_[0]), 4), "training": training, "weights": dict(sorted(weights.items()))}
-    path.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    weights.write(path, vectorizer, model, training)
 
 
 def engine_articles(documents: list[GumDocument]) -> list[Article]:

@@ -23,6 +23,7 @@ from quotes import attribution, cues, reported, resolve
 from quotes.article import Article, Mention
 from quotes.evaluate import DIRECT_KINDS, covers
 from quotes.ranking import MODEL_PATH
+from training import weights
 from training.corpus import _fresh
 
 SEED = 11
@@ -126,13 +127,9 @@ def train(documents: list[dict], articles: list[Article]) -> dict:
     (c, threshold), accuracy = max(results.items(), key=lambda item: (item[1], -item[0][1]))
     rule = _rule_accuracy(quotes)
     model = _fit(vectorizer, quotes, c)
-    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.feature_names_, model.coef_[0])}
     card = {"quotes": len(quotes), "candidates": sum(len(q.options) for q in quotes),
             "articles": len(documents), "C": c, "threshold": threshold,
             "cv_accuracy": round(accuracy, 3), "attribution_stage_accuracy": round(rule, 3)}
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_PATH.write_text(json.dumps({"weights": weights, "bias": round(float(model.intercept_[0]), 4),
-                                      "threshold": threshold, "training": card}, indent=1, sort_keys=True) + "\n",
-                          encoding="utf-8")
+    weights.write(MODEL_PATH, vectorizer, model, card, threshold)
     print("speaker model:", json.dumps(card))
     return card
