@@ -39,7 +39,8 @@ def _splits_around_cue(article: Article, left: QuotedPiece, right: QuotedPiece) 
     if left.close_mark is None or left.paragraph != right.paragraph:
         return False
     gap = article.text[left.close_mark + 1:right.open_mark]
-    if len(gap) > MAX_SPLIT_GAP or not gap.rstrip().endswith((",", ":")):
+    if len(gap) > MAX_SPLIT_GAP or not gap.rstrip().endswith((",", ":")) \
+            or any(mark in gap for mark in (". ", "! ", "? ")):  # “A,” Clinton wrote. Still, she added, “B.”
         return False
     before_close = article.text[left.start:left.close_mark].rstrip()
     if not (before_close.endswith(",") or gap.lstrip().startswith(",")):
