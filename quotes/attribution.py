@@ -39,8 +39,11 @@ def _splits_around_cue(article: Article, left: QuotedPiece, right: QuotedPiece) 
     if left.close_mark is None or left.paragraph != right.paragraph:
         return False
     gap = article.text[left.close_mark + 1:right.open_mark]
-    if len(gap) > MAX_SPLIT_GAP or not gap.rstrip().endswith((",", ":")) \
-            or any(mark in gap for mark in (". ", "! ", "? ")):  # “A,” Clinton wrote. Still, she added, “B.”
+    if len(gap) > MAX_SPLIT_GAP or not gap.rstrip().endswith((",", ":")):
+        return False
+    # “A,” Clinton wrote. Still, she added, “B.” — a sentence begins in the gap: two quotes
+    between = article.words_between(left.close_mark + 1, right.open_mark)
+    if any(article.sentence_of(i)[0] == i for i in between[1:]):
         return False
     before_close = article.text[left.start:left.close_mark].rstrip()
     if not (before_close.endswith(",") or gap.lstrip().startswith(",")):

@@ -219,3 +219,11 @@ def test_a_cue_that_reports_a_noun_phrase_is_indirect_speech():
     (record,) = records
     assert record["kind"] == "indirect" and record["text"].startswith("the offer")
     assert record["speaker"]["name"] == "The union" and record["cue"]["lemma"] == "reject"
+
+
+def test_quotes_with_a_sentence_between_them_are_two_records():
+    text = ("Hillary Clinton spoke in Iowa.\n\nThe program “can continue to be a powerful tool,” Clinton wrote. "
+            "Still, she added, “we also can’t ignore significant changes.”")
+    first, second = [q for q in extract(text)["quotes"] if q["kind"] != "indirect"]
+    assert first["text"].startswith("can continue") and second["text"].startswith("we also")
+    assert second["speaker"]["mention"] == "she" and second["speaker"]["name"] == "Hillary Clinton"
