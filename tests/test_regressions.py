@@ -1,4 +1,4 @@
-"""Ten short hand-written articles, one per family of attribution errors seen on unseen news
+"""Short hand-written articles, one or two per family of attribution errors seen on unseen news
 (issue 11): each quote must get its speaker (and affiliation, where the article gives one)."""
 from pathlib import Path
 
