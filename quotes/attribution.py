@@ -13,12 +13,13 @@ from dataclasses import replace
 
 from quotes import lexicons
 from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece, Word
-from quotes.mentions import describe, is_name_word, mention_at, phrase_after
+from quotes.mentions import describe, has_preposition, is_name_word, mention_at, phrase_after
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
 SUBJECT_SHARING_DEPRELS = frozenset({"xcomp", "conj", "advcl", "acl", "parataxis"})
+MIN_SENTENCE_WORDS = 4  # a quoted whole sentence is a statement, never a scare quote
 MAX_SPLIT_GAP = 120  # chars of attribution between the two halves of a split quote
 MAX_CUE_DISTANCE = 160  # chars between a quote and a cue that is not linked to it by the parse
 ANCESTOR_STEPS = 6
@@ -82,6 +83,14 @@ def quote_kind(article: Article, group: list[QuotedPiece]) -> str:
     previous_word = article.words[previous - 1] if previous else None
     if opens_capitalized and (before == "," or previous_word is not None
                               and any(c.word == previous_word.index for c in article.cues)):
+        return "direct"
+    # a whole sentence, unless a reported clause opens it ("and that “I think ...”"): "When Trump
+    # wrapped up — “I will fight for you!” —"
+    last = group[-1]
+    sentence = " ".join(article.text[p.start:p.end] for p in group)
+    word_before = article.text[paragraph_start:first.open_mark].split()[-1:]
+    if opens_capitalized and len(sentence.split()) >= MIN_SENTENCE_WORDS and word_before != ["that"] \
+            and article.text[last.start:last.end].rstrip()[-1:] in SENTENCE_END:
         return "direct"
     return "mixed"
 
@@ -262,20 +271,32 @@ def _subject(article: Article, verb: int) -> int | None:
     """The subject of `verb`, climbing through clauses that share their head's subject.
 
     A time noun the parser took for a subject ("Several weeks ago, Trump stated") is passed over.
+    So is a preposition's object ("Qin had in a phone call with Blinken urged"): the subject is
+    then the one before that phrase.
     """
     for _ in range(4):
         word = article.words[verb]
         for child in subjects_of(article, verb):
             subject = article.words[child]
-            if subject.deprel in SUBJECT_DEPRELS and not article.in_quote(subject.start) \
-                    and subject.upos != "PUNCT" and not _is_time(subject):
-                return child
+            if subject.deprel not in SUBJECT_DEPRELS or article.in_quote(subject.start) or subject.upos == "PUNCT" \
+                    or _is_time(subject):
+                continue
+            if has_preposition(article, child):
+                return _subject_left_of(article, child)
+            return child
         if word.deprel not in SUBJECT_SHARING_DEPRELS or word.head is None:
             return None
         if word.deprel == "parataxis" and article.in_quote(article.words[word.head].start):
             return None
         verb = word.head
     return None
+
+
+def _subject_left_of(article: Article, word: int) -> int | None:
+    """The nearest subject before `word` in its sentence."""
+    first = article.sentence_of(word)[0]
+    return next((i for i in range(word - 1, first - 1, -1) if article.words[i].deprel in SUBJECT_DEPRELS
+                 and not article.in_quote(article.words[i].start) and not has_preposition(article, i)), None)
 
 
 def is_inverted(article: Article, cue: Cue) -> bool:

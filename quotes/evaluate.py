@@ -11,7 +11,8 @@ of a predicted ``direct``/``mixed`` record covers at least half of its anchor. F
 
 - recall: found gold quotes / gold quotes;
 - precision: predicted direct/mixed records that cover some gold anchor / such records;
-- speaker: found with the right speaker (null where the gold has none) / gold quotes;
+- speaker: found with the right speaker / gold quotes; the gold's null (the article does not say
+  who) is matched by no speaker or an unnamed one (``named`` false: "top U.S. officials");
 - affiliation: found with the right affiliation (null where the gold has none) / gold quotes.
 
 Names compare case-insensitively, ignoring a leading "the", honorifics, middle initials and
@@ -121,7 +122,8 @@ def score_document(score: Score, text: str, gold: list[dict], result: dict) -> N
             score.misses.append(f"miss: {line['anchor'][:70]!r} ({line['speaker']})")
             continue
         score.found += 1
-        speaker = (record["speaker"] or {}).get("name")
+        # an unnamed source ("top U.S. officials") is the gold's null: the article does not say who
+        speaker = record["speaker"]["name"] if record["speaker"] and record["speaker"]["named"] else None
         affiliation = (record["affiliation"] or {}).get("name")
         if same_name(speaker, line["speaker"]):
             score.speaker_right += 1

@@ -18,6 +18,8 @@ NOUN_PHRASE_DEPRELS = frozenset({"det", "amod", "compound", "flat", "flat:name",
 FUNCTION_TAGS = frozenset({"DET", "PRON", "CCONJ", "SCONJ", "ADP", "AUX", "PART", "INTJ", "ADV", "PUNCT", "SYM"})
 # Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
 NAME_CONNECTORS = frozenset({"of", "for", "on", "the", "de", "&"})
+# prepositions that also open clauses: "after Clinton argued" is no prepositional phrase
+CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "till", "as", "like", "than", "because"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Dates are capitalised but never part of a name ("Antony Blinken on Sunday"); "May" can be a surname.
@@ -30,6 +32,17 @@ def is_name_word(word: Word) -> bool:
     """A capitalised word that can be part of a name ("U.S.", "J.", "Indo-Pacific")."""
     return (word.is_capitalized and word.upos not in FUNCTION_TAGS and word.text not in POSSESSIVE_MARKS
             and word.text.lower() not in DATE_WORDS)
+
+
+def has_preposition(article: Article, word: int) -> bool:
+    """Whether the phrase headed by `word` is a preposition's object, whatever arc the parser gave it.
+
+    "… in a phone call with Blinken urged …": the small parser made the object of "with" the
+    subject of the verb after it; a subject never takes a preposition. A word that also opens
+    clauses ("after Clinton argued") is that clause's mark, misread.
+    """
+    return any(article.words[c].deprel == "case" and c < word and article.words[c].text.lower() not in CLAUSE_OPENERS
+               for c in article.children[word])
 
 
 def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from quotes.article import Article, Attribution, Mention
+from quotes.speakers import is_named
 
 # How much to trust a speaker by the way it was found.
 CONFIDENCE = {"parse": 0.9, "subject": 0.9, "inverted": 0.85, "between": 0.85, "according": 0.85, "before": 0.75,
@@ -32,13 +33,13 @@ def build(article: Article, doc_id: str | None, meta: dict) -> dict:
         speaker = None
         if mention is not None:
             entry = speakers.setdefault(_speaker_key(mention), {
-                "id": f"s{len(speakers) + 1}", "name": mention.name, "type": mention.type,
+                "id": f"s{len(speakers) + 1}", "name": mention.name, "named": is_named(mention), "type": mention.type,
                 "affiliation": mention.affiliation[0] if mention.affiliation else None,
                 "role": mention.role, "mentions": [], "quote_ids": []})
             if {"start": mention.start, "end": mention.end} not in entry["mentions"]:
                 entry["mentions"].append({"start": mention.start, "end": mention.end})
             entry["quote_ids"].append(quote_id)
-            speaker = {"id": entry["id"], "name": mention.name, "mention": article.text[mention.start:mention.end],
+            speaker = {"id": entry["id"], "name": mention.name, "named": entry["named"], "mention": article.text[mention.start:mention.end],
                        "start": mention.start, "end": mention.end, "type": mention.type}
         affiliation = mention.affiliation if mention is not None else None
         quotes.append({

@@ -215,6 +215,21 @@ def predicate(article: Article, cue: Cue) -> tuple[int, int] | None:
     return (article.words[run[0]].start, article.words[run[1]].end) if run else None
 
 
+def sentence_after(article: Article, cue: Cue, opening: int) -> tuple[int, int] | None:
+    """Char range of the rest of the sentence after a cue, when the mixed quote at char `opening`
+    stands in it: "they said the language was an untenable “poison pill.”", whose clause the small
+    parser hung on the verb before "said". It starts after a "that" before the quote ("telling
+    ABC's This Week that there is “a weird deal going on”")."""
+    last = article.sentence_of(cue.word)[1]
+    quote_word = article.word_at(opening)
+    if quote_word is None or not cue.word < quote_word < last:
+        return None
+    start = next((i + 1 for i in range(cue.word + 1, quote_word) if article.words[i].upos == "SCONJ"
+                  and article.words[i].text.lower() in CLAUSE_OPENERS), cue.word + 1)
+    run = _longest_run(article, set(range(start, last)))
+    return (article.words[run[0]].start, article.words[run[1]].end) if run else None
+
+
 def _contains(outer: tuple[int, int], start: int, end: int) -> bool:
     """[start, end) lies mostly inside `outer` (a quoted "true." ends past a clause trimmed of its period)."""
     return (min(end, outer[1]) - max(start, outer[0])) * 2 > end - start
@@ -272,8 +287,10 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
         if attribution.kind != "mixed" or attribution.cue is None:
             records.append(attribution)
             continue
-        # the clause the cue reports, else what the cue says of its object (“called it “a con””)
-        candidates = (clauses.get(attribution.cue.word), predicate(article, attribution.cue))
+        # the clause the cue reports, else what the cue says of its object (“called it “a con””),
+        # else the rest of the cue's sentence
+        candidates = (clauses.get(attribution.cue.word), predicate(article, attribution.cue),
+                      sentence_after(article, attribution.cue, attribution.pieces[0].open_mark))
         clause = next((c for c in candidates
                        if c and all(_contains(c, p.start, p.end) for p in attribution.pieces)), None)
         if clause is None:

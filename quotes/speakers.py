@@ -331,6 +331,23 @@ def resolve_generic_organization(mention: Mention, index: NameIndex) -> Mention:
     return replace(mention, name=name, type="organization", affiliation=(name, start, end))
 
 
+def is_named(mention: Mention) -> bool:
+    """Whether the article says who the speaker is.
+
+    "Antony Blinken", "the White House", "the Trump campaign" and "Democrats" name their speaker;
+    "top U.S. officials" and "a State Department spokesman" describe an unnamed source: a name
+    word may modify the phrase, but its head is a common noun. An organisation is named by any
+    name word in it ("the Clinton campaign").
+    """
+    words = [w.strip(".,;:'’\"") for w in mention.name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if mention.type == "organization":
+        return any(w[:1].isupper() for w in words)
+    return words[-1][:1].isupper()
+
+
 def normalise(article: Article, mention: Mention, index: NameIndex) -> Mention:
     """A person's mention carries the canonical name of the person."""
     if mention.type != "person" or not mention.name[:1].isupper():

@@ -18,6 +18,8 @@ from quotes.html_text import html_to_text
 
 KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
+NAMED = ("false for an unnamed source, which the article describes but does not name "
+         "(\"top U.S. officials\", \"a State Department spokesman\"): `name` is then that description")
 
 
 def field_messages(error: ValidationError) -> dict:
@@ -87,6 +89,7 @@ class ContentSchema(SpanSchema):
 class SpeakerSchema(Schema):
     id = fields.String(required=True)
     name = fields.String(required=True, metadata={"description": "canonical name: the fullest form the article gives"})
+    named = fields.Boolean(required=True, metadata={"description": NAMED})
     mention = fields.String(required=True, metadata={"description": "text at start:end, the mention nearest the quote"})
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
@@ -119,6 +122,7 @@ class QuoteSchema(Schema):
 class SpeakerEntrySchema(Schema):
     id = fields.String(required=True)
     name = fields.String(required=True)
+    named = fields.Boolean(required=True, metadata={"description": NAMED})
     type = fields.String(required=True, validate=validate.OneOf(SPEAKER_TYPES))
     affiliation = fields.String(allow_none=True, required=True)
     role = fields.String(allow_none=True, required=True)

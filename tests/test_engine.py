@@ -227,3 +227,33 @@ def test_quotes_with_a_sentence_between_them_are_two_records():
     first, second = [q for q in extract(text)["quotes"] if q["kind"] != "indirect"]
     assert first["text"].startswith("can continue") and second["text"].startswith("we also")
     assert second["speaker"]["mention"] == "she" and second["speaker"]["name"] == "Hillary Clinton"
+
+
+def test_an_unnamed_source_is_marked_so_and_a_named_one_is_not():
+    text = ("Top U.S. officials said there is a “significant and substantive agenda.”\n"
+            "“We are ready,” Antony Blinken said.")
+    unnamed, named = [q["speaker"] for q in extract(text)["quotes"] if q["kind"] != "indirect"]
+    assert unnamed["mention"].lower().endswith("officials") and unnamed["named"] is False
+    assert named["name"] == "Antony Blinken" and named["named"] is True
+
+
+def test_the_object_of_a_preposition_is_not_the_speaker():
+    # the small parser makes "Blinken" (of "with Blinken") the subject of "urged"
+    text = ("China said Qin had in a phone call with Blinken urged the United States to respect "
+            "“China’s core concerns” such as the issue of Taiwan.")
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Qin"
+
+
+def test_a_mixed_quote_whose_clause_the_parser_misplaced_has_the_rest_of_the_sentence_as_content():
+    # the parser hangs "the language was ... pill" on "blocked", not on "said"
+    text = "Senate Democrats blocked the bill because they said the language was an untenable “poison pill.”"
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "mixed" and quote["cue"]["lemma"] == "say"
+    assert quote["content"]["text"].startswith("the language was an untenable")
+
+
+def test_a_quoted_whole_sentence_is_a_statement_wherever_it_stands():
+    text = "When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons fell."
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "direct" and quote["text"].startswith("I will fight")
