@@ -70,8 +70,11 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
     for o in index.occurrences:
         if first_paragraph <= o.start < last_paragraph and not o.in_quote and index.is_person(o):
             add(Mention(o.start, o.end, article.word_at(o.start), index.canonical(o.text, o.start), "person"), "name")
+    # "Ali Wyne, a senior analyst with Eurasia Group": the organisation a person speaks for is
+    # their affiliation, not another speaker
+    employer = rule.affiliation[0].lower() if rule is not None and rule.type == "person" and rule.affiliation else None
     for start, end, name in index.organizations:
-        if first_paragraph <= start < last_paragraph:
+        if first_paragraph <= start < last_paragraph and name.lower() != employer:
             add(Mention(start, end, article.word_at(start), name, "organization", affiliation=(name, start, end)),
                 "organization")
     return list(found.values())

@@ -12,14 +12,30 @@ VERB_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 NOMINAL_DEPRELS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "compound", "nsubj:pass", "appos"})
 SIGNATURE_DASHES = frozenset({"―", "—", "–"})
 CLOSING_QUOTES = ("”", '"', "''")
+# “…,” he continued. — what may stand between a quote and a verb that reports it, and after the verb
+SUBJECT_TAGS = frozenset({"PRON", "PROPN", "DET", "NOUN", "ADJ"})
+MAX_SUBJECT_WORDS = 4
+QUOTE_END_PUNCTUATION = frozenset({",", "?", "!"})
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
+# spoken fillers that follow a quotation inside a longer one: “I'd like 10,000 rounds,” you know,
+FILLER_VERBS = frozenset({"know", "mean", "guess"})
 MAX_SIGNATURE_WORDS = 12
 # A cue verb used as a modifier reports nothing: "the so-called “guardrails”", "the said agreement".
 MODIFIER_DEPRELS = frozenset({"amod"})
 
 
+def cue_lemma(word: Word) -> str:
+    """The word's lemma, or, where the small lemmatizer left the form as it was ("labeling"), the
+    base form the cue lexicon knows ("label")."""
+    lemma = word.lemma.lower()
+    if lemma in _cue_lemmas() or lemma != word.text.lower():
+        return lemma
+    return next((form for form in lexicons.base_forms(lemma) if form in _cue_lemmas()), lemma)
+
+
 def _may_be_cue_verb(word: Word) -> bool:
     """A cue verb by lemma and tags alone (the parse is not needed to rule these out)."""
-    if word.upos not in VERB_TAGS or word.lemma.lower() not in _cue_lemmas():
+    if word.upos not in VERB_TAGS or cue_lemma(word) not in _cue_lemmas():
         return False
     return word.upos == "VERB" or not word.xpos.startswith("NN") or word.text.lower().endswith("ed")
 
@@ -56,6 +72,20 @@ def _according_to(article: Article, word: Word) -> bool:
     return word.text.lower() == "according" and following is not None and following.text.lower() == "to"
 
 
+def _after_quote(article: Article, word: Word) -> bool:
+    """“…,” he continued: any verb right after a quotation's closing mark (set off by a comma, "?"
+    or "!") and a short subject, ending its clause, reports that quotation — whether the lexicon
+    knows it or not ("continued", "recalled", "quipped")."""
+    if word.upos != "VERB" or word.lemma.lower() in FILLER_VERBS or word.index + 1 >= len(article.words) \
+            or article.words[word.index + 1].text not in CLAUSE_ENDS:
+        return False
+    i = word.index - 1
+    while i >= 0 and word.index - i <= MAX_SUBJECT_WORDS and article.words[i].upos in SUBJECT_TAGS:
+        i -= 1
+    return 0 < word.index - 1 - i < MAX_SUBJECT_WORDS + 1 and i > 0 and article.words[i].text in CLOSING_QUOTES \
+        and article.words[i - 1].text in QUOTE_END_PUNCTUATION
+
+
 def _signature_dash(article: Article, word: Word) -> bool:
     """“...” ― Pamela Padilla: a dash after a closing mark, then a short name to the paragraph's end."""
     if word.text not in SIGNATURE_DASHES or not article.text[:word.start].rstrip().endswith(CLOSING_QUOTES):
@@ -89,7 +119,7 @@ def _quoted_paragraph(article: Article, word: Word) -> bool:
 def _may_be_cue(article: Article, word: Word) -> bool:
     """A cue verb by tags; a verb only the data gave counts beside a quotation only (it reports
     speech far less often than "say": alone, its clauses cost parsing and precision)."""
-    return _may_be_cue_verb(word) and (word.lemma.lower() not in _learned_only() or _quoted_paragraph(article, word))
+    return _may_be_cue_verb(word) and (cue_lemma(word) not in _learned_only() or _quoted_paragraph(article, word))
 
 
 def is_candidate(article: Article, word: Word) -> bool:
@@ -98,7 +128,7 @@ def is_candidate(article: Article, word: Word) -> bool:
     The parser runs only on the sentences that hold a candidate (quotes.parse).
     """
     return (_may_be_cue(article, word) or _according_to(article, word) or _cue_phrase(article, word) is not None
-            or _signature_dash(article, word)) and not article.in_quote(word.start)
+            or _signature_dash(article, word) or _after_quote(article, word)) and not article.in_quote(word.start)
 
 
 def find_cues(article: Article) -> list[Cue]:
@@ -117,7 +147,9 @@ def find_cues(article: Article) -> list[Cue]:
         elif _signature_dash(article, word):
             found.append(Cue(word.index, "—", word.start, word.end, word.text))
         elif _is_cue_verb(word) and _may_be_cue(article, word):
-            lemma = word.lemma.lower()
+            lemma = cue_lemma(word)
             found.append(Cue(word.index, lemma, word.start, word.end, word.text,
                              complement_only=lemma in complement_only))
+        elif _after_quote(article, word):
+            found.append(Cue(word.index, word.lemma.lower(), word.start, word.end, word.text))
     return found

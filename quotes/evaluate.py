@@ -139,18 +139,13 @@ def score_document(score: Score, text: str, gold: list[dict], result: dict) -> N
 # ---- spans (PolNeAR) -----------------------------------------------------------------------
 IRREGULAR_FORMS = {"said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
                    "spoken": "speak", "according": "according to"}
-INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("es", ""), ("ed", "e"), ("ed", ""),
-               ("s", ""), ("d", ""))
 
 
 def speech_lemma(cue: str) -> str | None:
     """The speech-verb lemma of a gold cue ("has said" → "say"), or None when it is no speech cue."""
     speech = lexicons.words(lexicons.CUE_VERBS) | {"according to"}
     for word in re.findall(r"[a-z]+", cue.lower()):
-        candidates = [IRREGULAR_FORMS.get(word, word)]
-        candidates += [word[:-len(end)] + repl for end, repl in INFLECTIONS if word.endswith(end)]
-        # "admitted" → "admitt" → "admit"
-        candidates += [c[:-1] for c in candidates if len(c) > 2 and c[-1] == c[-2]]
+        candidates = [IRREGULAR_FORMS.get(word, word)] + lexicons.base_forms(word)
         found = next((c for c in candidates if c in speech), None)
         if found:
             return found

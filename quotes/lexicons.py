@@ -42,6 +42,18 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(line.lower().split()) for line in _lines(name)), key=len, reverse=True))
 
 
+# Endings the small lemmatizer sometimes leaves on a verb ("labeling", "hailed"), and what replaces them.
+INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("es", ""), ("ed", "e"), ("ed", ""),
+               ("s", ""), ("d", ""))
+
+
+def base_forms(word: str) -> list[str]:
+    """The forms a lower-cased inflected verb may come from: "labeling" → "labele", "label", ...;
+    "admitted" → "admitt", "admit"."""
+    forms = [word[:-len(end)] + replacement for end, replacement in INFLECTIONS if word.endswith(end)]
+    return forms + [f[:-1] for f in forms if len(f) > 2 and f[-1] == f[-2]]
+
+
 CUE_VERBS = "cue_verbs"
 CUE_PHRASES = "cue_phrases"
 COMPLEMENT_CUES = "complement_cues"

@@ -257,3 +257,18 @@ def test_a_quoted_whole_sentence_is_a_statement_wherever_it_stands():
     text = "When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons fell."
     quote = only_quote(extract(text))
     assert quote["kind"] == "direct" and quote["text"].startswith("I will fight")
+
+
+def test_any_verb_right_after_a_quote_and_its_subject_reports_it():
+    # "continued" is no speech verb of the lexicon; its place after the quote makes it the cue
+    text = ("Felipe Calderon spoke on Saturday.\n\n"
+            "“The first loser of such a policy would be the United States,” he continued.")
+    quote = only_quote(extract(text))
+    assert quote["cue"]["text"] == "continued"
+    assert quote["speaker"]["mention"] == "he" and quote["speaker"]["name"] == "Felipe Calderon"
+
+
+def test_a_cue_the_lemmatizer_left_inflected_is_known_by_its_base_form():
+    # the small lemmatizer gives "labeling" as its own lemma
+    quote = only_quote(extract("The U.S. was labeling the intercepts as “unsafe and unprofessional.”"))
+    assert quote["cue"]["lemma"] == "label" and quote["speaker"]["name"] == "The U.S."
