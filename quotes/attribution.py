@@ -27,6 +27,8 @@ SENTENCE_END = frozenset(".!?")
 # Words that may stand between a speaker and its cue: "Wang also said", "officials have said".
 SKIPPED_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
 SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "PRON"})  # a speaker phrase holds one of these
+NAME_LIKE_TAGS = frozenset({"ADJ", "ADV", "X"})
+PARTICIPLE_TAGS = frozenset({"VBG"})
 QUOTE_MARK_TOKENS = frozenset('“”"„«»')
 TRAILING_CUE_PUNCTUATION = (",", "?", "!", "—", "–", "―")
 TRAILING_REACH = 8  # words after a closing mark where its cue may stand ("Foreign Ministry spokesman Wang told")
@@ -267,7 +269,7 @@ def subjects_of(article: Article, verb: int) -> list[int]:
     return sorted(subjects, key=lambda c: c < fronted)
 
 
-def _subject(article: Article, verb: int) -> int | None:
+def _subject(article: Article, verb: int, content: tuple[int, int] | None = None) -> int | None:
     """The subject of `verb`, climbing through clauses that share their head's subject.
 
     A time noun the parser took for a subject ("Several weeks ago, Trump stated") is passed over.
@@ -279,7 +281,7 @@ def _subject(article: Article, verb: int) -> int | None:
         for child in subjects_of(article, verb):
             subject = article.words[child]
             if subject.deprel not in SUBJECT_DEPRELS or article.in_quote(subject.start) or subject.upos == "PUNCT" \
-                    or _is_time(subject):
+                    or _is_time(subject) or content is not None and content[0] <= subject.start < content[1]:
                 continue
             if has_preposition(article, child):
                 return _subject_left_of(article, child)
@@ -301,7 +303,10 @@ def _subject_left_of(article: Article, word: int) -> int | None:
 
 def is_inverted(article: Article, cue: Cue) -> bool:
     """"The race is over, say some Democrats": a cue set off after the clause it reports, with its
-    speaker after it. What follows such a cue is the speaker, never what was said."""
+    speaker after it. What follows such a cue is the speaker, never what was said. A participle
+    is no inverted cue: "..., saying conservatives need to band together" reports what follows."""
+    if article.words[cue.word].xpos in PARTICIPLE_TAGS:
+        return False
     i = cue.word - 1
     while i >= 0 and article.words[i].upos in SKIPPED_BEFORE_CUE:
         i -= 1
@@ -325,8 +330,10 @@ def _according_to_source(article: Article, cue: Cue) -> int | None:
     return None
 
 
-def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None) -> tuple[Mention | None, str]:
-    """The speaker phrase of `cue`, from the parse or the local pattern around the quote."""
+def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
+                    content: tuple[int, int] | None = None) -> tuple[Mention | None, str]:
+    """The speaker phrase of `cue`, from the parse or the local pattern around the quote; never a
+    word of the `content` it reports ("..., saying conservatives need to band together")."""
     if cue.lemma == "according to":
         source = _according_to_source(article, cue)
         return (mention_at(article, source), "according") if source is not None else (None, "none")
@@ -334,7 +341,7 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None)
     if group:
         closing = next((p.close_mark for p in reversed(group) if p.close_mark is not None and p.close_mark < cue.start),
                        None)
-    subject = _subject(article, cue.word)
+    subject = _subject(article, cue.word, content)
     if group is None and is_inverted(article, cue):
         return describe(article, *phrase_after(article, cue.word + 1)), "inverted"
     if closing is not None:
@@ -392,7 +399,7 @@ def _subject_before(article: Article, verb: int) -> int | None:
     """
     first = article.sentence_of(verb)[0]
     i = verb - 1
-    while i >= first and article.words[i].upos in SKIPPED_BEFORE_CUE:
+    while i >= first and article.words[i].upos in SKIPPED_BEFORE_CUE and not _opens_with_name(article, i, first):
         i -= 1
     if i >= first and article.words[i].text == ",":
         opening = next((j for j in range(i - 1, first - 1, -1) if article.words[j].text == ","), None)
@@ -405,7 +412,12 @@ def _subject_before(article: Article, verb: int) -> int | None:
         i = opening - 1
     if i < first or article.in_quote(article.words[i].start) or _is_time(article.words[i]):
         return None
-    return i if article.words[i].upos in SPEAKER_TAGS else None
+    return i if article.words[i].upos in SPEAKER_TAGS or _opens_with_name(article, i, first) else None
+
+
+def _opens_with_name(article: Article, i: int, first: int) -> bool:
+    """"Jolly said": a surname the small tagger read as an adjective or adverb, opening the sentence."""
+    return i == first and article.words[i].is_capitalized and article.words[i].upos in NAME_LIKE_TAGS
 
 
 CREDIT_DASHES = frozenset("—–―-")

@@ -36,6 +36,11 @@ CLAUSE_TAGS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
 CLAUSE_OPENERS = frozenset({"that", "whether", "if"})  # "said that ...", "asked whether ..."
 MIN_CLAUSE_WORDS = 3
+# A bare clause after a cue: its subject's first and last words, at most this many words before the finite verb.
+SUBJECT_START_TAGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"})
+SUBJECT_END_TAGS = frozenset({"PRON", "PROPN", "NOUN", "NUM"})
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MAX_BARE_SUBJECT_WORDS = 6
 MIN_OBJECT_WORDS = 2  # "praised [Obama]" names whom, not what was said
 INDIRECT_MODEL_PATH = Path(__file__).parent / "models" / "indirect_filter.json"
 SETTING_OFF = frozenset({",", "—", "–", ";"})  # what sets a post-posed "officials said" apart
@@ -103,17 +108,35 @@ def _complements(article: Article, cue: int) -> list[int]:
 
 
 def _unattached_complement(article: Article, cue: int) -> set[int]:
-    """The rest of the sentence after "said that" / "asked whether" when the parser gave the cue no
-    complement arc ("Devine argued that the distance ... was narrower"): the word after the cue (and
-    after its addressee: "told investors that") opens a clause, so the clause is what follows."""
+    """The rest of the sentence after a cue the parser gave no complement arc, when a clause opens
+    right after it (after its addressee: "told investors that"): "Devine argued that the distance ...
+    was narrower" ("that", "whether", "if"), or a bare clause, a subject and its finite verb:
+    "..., saying conservatives need to band together"."""
     last = article.sentence_of(cue)[1]
     i = cue + 1
     objects = {c for c in article.children[cue] if article.words[c].deprel in OBJECT_DEPRELS}
     while i < last and (article.words[i].upos == "ADV" or any(i in subtree(article, o) for o in objects)):
         i += 1
-    if i >= last or article.words[i].upos != "SCONJ" or article.words[i].text.lower() not in CLAUSE_OPENERS:
+    if i >= last:
         return set()
-    return set(range(i + 1, last))
+    word = article.words[i]
+    if word.upos == "SCONJ" and word.text.lower() in CLAUSE_OPENERS:
+        return set(range(i + 1, last))
+    return set(range(i, last)) if _opens_bare_clause(article, i, last) else set()
+
+
+def _opens_bare_clause(article: Article, first: int, last: int) -> bool:
+    """words[first:] open with a subject and its finite verb ("conservatives need", "he didn't want",
+    "state and local authorities ... are"), read off the tags: the parse is what failed here."""
+    words = article.words
+    if words[first].upos not in SUBJECT_START_TAGS:
+        return False
+    for i in range(first + 1, min(last, first + MAX_BARE_SUBJECT_WORDS + 1)):
+        if words[i].xpos in FINITE_VERB_TAGS:
+            return words[i - 1].upos in SUBJECT_END_TAGS
+        if words[i].upos in ("ADP", "PUNCT", "VERB", "SCONJ") and words[i].text not in ("and", "of"):
+            return False
+    return False
 
 
 def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
@@ -270,6 +293,26 @@ def indirect_features(article: Article, record: Attribution, is_object: bool) ->
     return {name: float(value) for name, value in f.items() if value}
 
 
+def _before_other_quotes(article: Article, clause: tuple[int, int], cue: Cue,
+                         quotes: list[Attribution]) -> tuple[int, int] | None:
+    """The clause cut before a quotation another cue reports inside it: "DeSantis said [he has
+    supported legislation that would target accreditation bodies], which he called “a cartel”";
+    None where the cut would leave no clause."""
+    inner = [a.cue for a in quotes if a.cue is not None and a.cue != cue and a.pieces
+             and clause[0] < a.pieces[0].open_mark < clause[1]]
+    if not inner:
+        return clause
+    cut = min(min(w for w in subtree(article, other.word) if article.words[w].upos != "PUNCT") for other in inner)
+    # only a clause set off after what was said ("..., which he called"); a quote inside the
+    # reported clause itself ("China said Qin urged the U.S. to respect “…”") keeps it whole
+    if cut == 0 or article.words[cut - 1].text not in SETTING_OFF:
+        return None
+    run = _longest_run(article, set(article.words_between(clause[0], article.words[cut].start)))
+    if run is None or run[1] - run[0] + 1 < MIN_CLAUSE_WORDS:
+        return None
+    return article.words[run[0]].start, article.words[run[1]].end
+
+
 def add_reported_speech(article: Article, keep_all: list | None = None) -> list[Attribution]:
     """The article's quote records with their reported clauses, plus one record per indirect clause.
 
@@ -310,10 +353,12 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
                     and a.pieces[-1].end > article.words[article.sentence_of(a.cue.word)[0]].start}
     for cue in article.cues:
         clause = clauses.get(cue.word)
+        if clause is not None and cue not in quoting_cues:
+            clause = _before_other_quotes(article, clause, cue, quotes)
         if clause is None or cue in quoting_cues or any(start < clause[1] and clause[0] < end
                                                          for start, end in quoted):
             continue
-        mention, method = speaker_mention(article, cue, None)
+        mention, method = speaker_mention(article, cue, None, clause)
         record = Attribution([], "indirect", cue, mention, method, content=clause)
         values = indirect_features(article, record, cue.word in objects)
         if keep_all is not None:

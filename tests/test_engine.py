@@ -272,3 +272,26 @@ def test_a_cue_the_lemmatizer_left_inflected_is_known_by_its_base_form():
     # the small lemmatizer gives "labeling" as its own lemma
     quote = only_quote(extract("The U.S. was labeling the intercepts as “unsafe and unprofessional.”"))
     assert quote["cue"]["lemma"] == "label" and quote["speaker"]["name"] == "The U.S."
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # no arc from "saying" to its clause: a subject and its finite verb open it; the participle's
+    # speaker is the subject of the clause it hangs from, never a word of what was said
+    ("Palin expressed her distaste for Donald Trump, the current GOP front-runner, saying conservatives "
+     "need to band together to stop him.", "conservatives need to band together to stop him", "Palin"),
+    # a surname the small tagger reads as an adverb
+    ("Jolly said he would be cautious in restructuring federal education spending.",
+     "he would be cautious in restructuring federal education spending", "Jolly"),
+])
+def test_reported_clause_and_speaker_where_the_parse_fails(text, content, speaker):
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "indirect" and quote["text"] == content
+    assert quote["speaker"]["name"] == speaker
+
+
+def test_a_reported_clause_ends_before_a_quote_another_cue_reports():
+    text = ("DeSantis said he has supported legislation that would target accreditation bodies, "
+            "which he called “a cartel for higher education.”")
+    indirect = [q for q in extract(text)["quotes"] if q["kind"] == "indirect"]
+    assert [q["text"] for q in indirect] == ["he has supported legislation that would target accreditation bodies"]
+    assert indirect[0]["speaker"]["name"] == "DeSantis"
