@@ -104,11 +104,13 @@ def is_name_not_quote(article: Article, group: list[QuotedPiece]) -> bool:
     before = article.text[max(0, piece.open_mark - 30):piece.open_mark].lower().split()
     if before and before[-1].strip(",") in lexicons.words(lexicons.TITLE_QUOTE_MARKERS):
         return True
-    # short, every long word capitalised, no sentence end: a title or a name, not speech
+    # short, every long word capitalised, no sentence end: a title or a name, not speech. A period
+    # inside the closing mark is American punctuation, not a sentence end: on CNN's “New Day.”
     words = content.split()
     long_words = [w for w in words if len(w) > 3]
+    ending = content.rstrip()[-1:]
     return len(group) == 1 and len(words) <= 6 and bool(long_words) and all(w[0].isupper() for w in long_words) \
-        and not content.rstrip().endswith((".", "!", "?"))
+        and (ending not in SENTENCE_END or ending == "." and len(words) > 1)
 
 
 # ---- cues ----------------------------------------------------------------------------------

@@ -102,7 +102,9 @@ def test_affiliation_is_the_organisation_not_the_place():
 
 
 def test_scare_quotes_and_titles_are_not_quotations():
-    text = "She watched “Saturday Night Live” and mocked the so-called “guardrails” of the plan."
+    # a period inside the closing mark is American punctuation, not the end of a quoted sentence
+    text = ("She watched “Saturday Night Live” and mocked the so-called “guardrails” of the plan. "
+            "He spoke on CNN’s “New Day.”")
     records = extract(text)["quotes"]
     assert [q for q in records if q["kind"] != "indirect"] == []
     # what "mocked" reports is a noun phrase (learned from PolNeAR's contents), not the title she watched
