@@ -376,9 +376,13 @@ def _subject_mention(article: Article, subject: int) -> Mention:
     """The mention of a subject; "who" in "Marc Morial, who said" stands for the noun it relates to."""
     word = article.words[subject]
     clause = article.words[word.head] if word.head is not None else None
-    if word.text.lower() in RELATIVE_PRONOUNS and clause is not None and clause.deprel.startswith("acl") \
-            and clause.head is not None:
-        return replace(mention_at(article, clause.head), start=word.start, end=word.end, head=subject)
+    if word.text.lower() in RELATIVE_PRONOUNS and clause is not None:
+        # the noun the clause relates to; right before ", who" when the parser missed the relative
+        # clause ("Mike Pence, who called him" parsed as two conjoined clauses)
+        before = subject - 2 if subject >= 2 and article.words[subject - 1].text == "," else None
+        related = clause.head if clause.deprel.startswith("acl") else before
+        if related is not None and article.words[related].upos in SPEAKER_TAGS:
+            return replace(mention_at(article, related), start=word.start, end=word.end, head=subject)
     named = _named_apposition(article, subject)
     return mention_at(article, named if named is not None else subject)
 

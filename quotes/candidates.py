@@ -86,9 +86,10 @@ DATELINE_DASHES = ("—", "–", "―", "-")
 
 
 def is_junk(article: Article, mention: Mention) -> bool:
-    """A relative pronoun ("who", "that"), or a dateline ("BEIJING —"): never a speaker."""
+    """A relative pronoun ("who", "that") left unresolved, or a dateline ("BEIJING —"): never a speaker.
+    "who" resolved to the name it relates to ("Mike Pence, who called him") is that name, at "who"."""
     text = article.text[mention.start:mention.end]
-    if mention.name.lower() in NOT_SPEAKERS or text.lower() in NOT_SPEAKERS:
+    if mention.name.lower() in NOT_SPEAKERS:
         return True
     after = article.text[mention.end:mention.end + 3].lstrip()
     return text.isupper() and len(text) > 3 and after.startswith(DATELINE_DASHES)

@@ -297,3 +297,9 @@ def test_a_reported_clause_ends_before_a_quote_another_cue_reports():
     indirect = [q for q in extract(text)["quotes"] if q["kind"] == "indirect"]
     assert [q["text"] for q in indirect] == ["he has supported legislation that would target accreditation bodies"]
     assert indirect[0]["speaker"]["name"] == "DeSantis"
+
+
+def test_who_names_the_speaker_it_relates_to_even_where_the_parser_missed_the_relative_clause():
+    # parsed as "cheered ... and called": "who" still relates to Mike Pence, the mention nearest the quote
+    quote = only_quote(extract("The crowd cheered Mike Pence, who called him “an American hero.”"))
+    assert quote["speaker"]["mention"] == "who" and quote["speaker"]["name"] == "Mike Pence"
