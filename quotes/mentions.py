@@ -29,9 +29,11 @@ DATE_WORDS = frozenset(
 
 
 def is_name_word(word: Word) -> bool:
-    """A capitalised word that can be part of a name ("U.S.", "J.", "Indo-Pacific")."""
+    """A capitalised word that can be part of a name ("U.S.", "J.", "Indo-Pacific"); not a speech
+    verb of a title-case headline ("Glenn Beck Says Trump ...")."""
     return (word.is_capitalized and word.upos not in FUNCTION_TAGS and word.text not in POSSESSIVE_MARKS
-            and word.text.lower() not in DATE_WORDS)
+            and word.text.lower() not in DATE_WORDS
+            and not (word.upos == "VERB" and word.lemma.lower() in lexicons.words(lexicons.CUE_VERBS)))
 
 
 def has_preposition(article: Article, word: int) -> bool:

@@ -310,3 +310,9 @@ def test_a_verb_the_data_shows_to_be_a_cue_reports_speech_without_a_quote_beside
     quote = only_quote(extract("Senate Democrats insisted that any package include a two-year delay of the tax."))
     assert quote["kind"] == "indirect" and quote["cue"]["text"] == "insisted"
     assert quote["text"].endswith("any package include a two-year delay of the tax")
+
+
+def test_a_speech_verb_of_a_title_case_headline_is_no_part_of_a_name():
+    text = "Glenn Beck Says Trump Is Dangerous\n\n“He will divide us even more,” Beck said on CNN."
+    (quote,) = [q for q in extract(text)["quotes"] if q["kind"] == "direct"]
+    assert quote["speaker"]["name"] == "Glenn Beck"
