@@ -80,11 +80,12 @@ def _after_quote(article: Article, word: Word) -> bool:
     if word.upos != "VERB" or word.lemma.lower() in FILLER_VERBS or word.index + 1 >= len(article.words) \
             or article.words[word.index + 1].text not in CLAUSE_ENDS:
         return False
-    i = word.index - 1
-    while i >= 0 and word.index - i <= MAX_SUBJECT_WORDS and article.words[i].upos in SUBJECT_TAGS:
-        i -= 1
-    return 0 < word.index - 1 - i < MAX_SUBJECT_WORDS + 1 and i > 0 and article.words[i].text in CLOSING_QUOTES \
-        and article.words[i - 1].text in QUOTE_END_PUNCTUATION
+    mark = word.index - 1  # the closing mark, before the subject's words
+    while mark >= 0 and word.index - mark <= MAX_SUBJECT_WORDS and article.words[mark].upos in SUBJECT_TAGS:
+        mark -= 1
+    subject_words = word.index - 1 - mark
+    return 1 <= subject_words <= MAX_SUBJECT_WORDS and mark > 0 and article.words[mark].text in CLOSING_QUOTES \
+        and article.words[mark - 1].text in QUOTE_END_PUNCTUATION
 
 
 def _signature_dash(article: Article, word: Word) -> bool:
@@ -120,8 +121,8 @@ def _quoted_paragraph(article: Article, word: Word) -> bool:
 
 
 def _may_be_cue(article: Article, word: Word) -> bool:
-    """A cue verb by tags; a verb only the data gave counts beside a quotation only (it reports
-    speech far less often than "say": alone, its clauses cost parsing and precision)."""
+    """A cue verb by tags; a weak learned verb (see _learned_only) counts beside a quotation only (it
+    reports speech far less often than "say": alone, its clauses cost parsing and precision)."""
     return _may_be_cue_verb(word) and (cue_lemma(word) not in _learned_only() or _quoted_paragraph(article, word))
 
 

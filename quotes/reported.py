@@ -7,7 +7,7 @@ take much more": a clause with no quote marks is an `indirect` record. Beliefs, 
 
 The clause comes from the parse: the cue's complement ("said [that] X"), the clause the cue hangs
 off ("X, officials said"), the clause an "according to" phrase sources, or the rest of the sentence
-after a "that" the parser left unattached. Without a clause, a cue may report a noun phrase
+after a "that", or a subject and its finite verb, the parser left unattached. Without a clause, a cue may report a noun phrase
 ("questioned [Mr. Trump's veracity]"): which cues do is learned from PolNeAR. The indirect-speech
 model, learned too, decides which of the clauses and phrases offered become records.
 """
@@ -41,6 +41,8 @@ SUBJECT_START_TAGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"})
 SUBJECT_END_TAGS = frozenset({"PRON", "PROPN", "NOUN", "NUM"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MAX_BARE_SUBJECT_WORDS = 6
+BARE_SUBJECT_BREAKS = frozenset({"ADP", "PUNCT", "VERB", "SCONJ"})  # what ends a subject before its verb ...
+BARE_SUBJECT_JOINERS = frozenset({"and", "of"})  # ... but these ("state and local authorities", "members of Congress")
 MIN_OBJECT_WORDS = 2  # "praised [Obama]" names whom, not what was said
 INDIRECT_MODEL_PATH = Path(__file__).parent / "models" / "indirect_filter.json"
 SETTING_OFF = frozenset({",", "—", "–", ";"})  # what sets a post-posed "officials said" apart
@@ -134,7 +136,7 @@ def _opens_bare_clause(article: Article, first: int, last: int) -> bool:
     for i in range(first + 1, min(last, first + MAX_BARE_SUBJECT_WORDS + 1)):
         if words[i].xpos in FINITE_VERB_TAGS:
             return words[i - 1].upos in SUBJECT_END_TAGS
-        if words[i].upos in ("ADP", "PUNCT", "VERB", "SCONJ") and words[i].text not in ("and", "of"):
+        if words[i].upos in BARE_SUBJECT_BREAKS and words[i].text not in BARE_SUBJECT_JOINERS:
             return False
     return False
 

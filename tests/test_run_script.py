@@ -1,7 +1,6 @@
 """The README's test command on a fresh machine: `./run` installs the Debian packages the suite needs
 when it runs as root, and otherwise stops at once naming them. The machine is simulated: a PATH
 with none of those commands, `id` answering root or not, and an `apt-get` that records its calls."""
-import os
 import subprocess
 from pathlib import Path
 
