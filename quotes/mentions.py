@@ -19,7 +19,7 @@ FUNCTION_TAGS = frozenset({"DET", "PRON", "CCONJ", "SCONJ", "ADP", "AUX", "PART"
 # Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
 NAME_CONNECTORS = frozenset({"of", "for", "on", "the", "de", "&"})
 # prepositions that also open clauses: "after Clinton argued" is no prepositional phrase
-CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "till", "as", "like", "than", "because"})
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "as", "like", "than", "because"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Dates are capitalised but never part of a name ("Antony Blinken on Sunday"); "May" can be a surname.
@@ -43,8 +43,8 @@ def has_preposition(article: Article, word: int) -> bool:
     subject of the verb after it; a subject never takes a preposition. A word that also opens
     clauses ("after Clinton argued") is that clause's mark, misread.
     """
-    return any(article.words[c].deprel == "case" and c < word and article.words[c].text.lower() not in CLAUSE_OPENERS
-               for c in article.children[word])
+    return any(article.words[c].deprel == "case" and c < word
+               and article.words[c].text.lower() not in CLAUSE_PREPOSITIONS for c in article.children[word])
 
 
 def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, int]]:

@@ -39,7 +39,8 @@ def build(article: Article, doc_id: str | None, meta: dict) -> dict:
             if {"start": mention.start, "end": mention.end} not in entry["mentions"]:
                 entry["mentions"].append({"start": mention.start, "end": mention.end})
             entry["quote_ids"].append(quote_id)
-            speaker = {"id": entry["id"], "name": mention.name, "named": entry["named"], "mention": article.text[mention.start:mention.end],
+            speaker = {"id": entry["id"], "name": mention.name, "named": entry["named"],
+                       "mention": article.text[mention.start:mention.end],
                        "start": mention.start, "end": mention.end, "type": mention.type}
         affiliation = mention.affiliation if mention is not None else None
         quotes.append({
