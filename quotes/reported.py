@@ -366,5 +366,14 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
         if keep_all is not None:
             keep_all.append((record, values))
         if model is None or model.probability(values) >= model.threshold:
-            records.append(record)
+            records.append(_with_quoted_words(article, record))
     return records
+
+
+def _with_quoted_words(article: Article, record: Attribution) -> Attribution:
+    """A reported clause that quotes some of its words is a mixed quote: "Zimmerman claimed that
+    the “Smithsonian Museum” had expressed interest". Its quotes were left unattributed as names
+    or titles when read alone; inside reported speech they are the speaker's words."""
+    start, end = record.content
+    pieces = [p for p in article.pieces if start <= p.open_mark and p.end <= end]
+    return replace(record, pieces=pieces, kind="mixed") if pieces else record

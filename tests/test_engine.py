@@ -316,3 +316,13 @@ def test_a_speech_verb_of_a_title_case_headline_is_no_part_of_a_name():
     text = "Glenn Beck Says Trump Is Dangerous\n\n“He will divide us even more,” Beck said on CNN."
     (quote,) = [q for q in extract(text)["quotes"] if q["kind"] == "direct"]
     assert quote["speaker"]["name"] == "Glenn Beck"
+
+
+def test_a_reported_clause_that_quotes_a_name_is_a_mixed_quote():
+    text = ("George Zimmerman claimed that the “Smithsonian Museum” had expressed interest in "
+            "buying the firearm.")
+    (quote,) = [q for q in extract(text)["quotes"] if q["speaker"]]
+    assert quote["kind"] == "mixed"
+    assert spans_text(text, quote) == ["Smithsonian Museum"]
+    assert quote["content"]["text"].startswith("that the “Smithsonian Museum” had expressed")
+    assert quote["speaker"]["name"] == "George Zimmerman"
