@@ -349,7 +349,9 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
     if closing is not None:
         between = article.words_between(closing + 1, cue.start)
         content = [i for i in between if article.words[i].upos != "PUNCT"]
-        if not content:  # inverted: “...,” stated Jessica Chen Weiss, a Cornell University professor
+        # inverted: “...,” stated Jessica Chen Weiss, a Cornell University professor; a participle
+        # is not (“fantastic,” telling reporters): what follows it is whom it was told
+        if not content and article.words[cue.word].xpos not in PARTICIPLE_TAGS:
             found = phrase_after(article, cue.word + 1)
             if found:
                 return describe(article, *found), "inverted"

@@ -179,7 +179,10 @@ def phrase_after(article: Article, first: int) -> tuple[int, int, int] | None:
         i += 1
         if words[i - 1].upos == "PRON":
             break
-    while i > first and words[i - 1].text.lower() in NAME_CONNECTORS:
+    # an adjective after the head opens what follows it: "a source close [to the campaign]"
+    while i > first and (words[i - 1].text.lower() in NAME_CONNECTORS
+                         or words[i - 1].upos == "ADJ" and not is_name_word(words[i - 1])
+                         and any(words[j].upos in ("NOUN", "PROPN") for j in range(first, i - 1))):
         i -= 1
     if i == first:
         return None

@@ -255,6 +255,18 @@ def sentence_after(article: Article, cue: Cue, opening: int) -> tuple[int, int] 
     return (article.words[run[0]].start, article.words[run[1]].end) if run else None
 
 
+def sentence_before(article: Article, cue: Cue, quote: Attribution) -> tuple[int, int] | None:
+    """Char range of the sentence up to the end of a mixed quote that its cue follows:
+    "Bill Clinton has been “very worked up about it,” said a source close to the campaign", whose
+    clause the parser did not hang on "said"."""
+    first, last = article.sentence_of(cue.word)
+    quote_start, quote_end = article.word_at(quote.pieces[0].open_mark), article.word_at(quote.pieces[-1].end)
+    if quote_start is None or quote_end is None or not first <= quote_start < quote_end <= cue.word:
+        return None
+    run = _longest_run(article, set(range(first, quote_end)))
+    return (article.words[run[0]].start, article.words[run[1]].end) if run else None
+
+
 def _contains(outer: tuple[int, int], start: int, end: int) -> bool:
     """[start, end) lies mostly inside `outer` (a quoted "true." ends past a clause trimmed of its period)."""
     return (min(end, outer[1]) - max(start, outer[0])) * 2 > end - start
@@ -333,11 +345,12 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
             records.append(attribution)
             continue
         # the clause the cue reports, else what the cue says of its object (“called it “a con””),
-        # else the rest of the cue's sentence
+        # else the rest of the cue's sentence after the cue, or before it
         candidates = (clauses.get(attribution.cue.word), predicate(article, attribution.cue),
-                      sentence_after(article, attribution.cue, attribution.pieces[0].open_mark))
+                      sentence_after(article, attribution.cue, attribution.pieces[0].open_mark),
+                      sentence_before(article, attribution.cue, attribution))
         clause = next((c for c in candidates
-                       if c and all(_contains(c, p.start, p.end) for p in attribution.pieces)), None)
+                       if c and _contains(c, attribution.pieces[0].start, attribution.pieces[0].end)), None)
         if clause is None:
             records.append(attribution)
             continue

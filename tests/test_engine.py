@@ -326,3 +326,19 @@ def test_a_reported_clause_that_quotes_a_name_is_a_mixed_quote():
     assert spans_text(text, quote) == ["Smithsonian Museum"]
     assert quote["content"]["text"].startswith("that the “Smithsonian Museum” had expressed")
     assert quote["speaker"]["name"] == "George Zimmerman"
+
+
+def test_a_mixed_quote_before_its_cue_reports_the_sentence_up_to_it():
+    text = ("In private, Bill Clinton has been “very worked up about it,” said a source close to "
+            "the campaign.")
+    (quote,) = extract(text)["quotes"]
+    assert quote["kind"] == "mixed"
+    assert quote["content"]["text"] == "In private, Bill Clinton has been “very worked up about it"
+    assert quote["speaker"]["mention"] == "a source"  # what follows "close" is no part of the name
+
+
+def test_whom_a_participle_tells_is_not_the_speaker_of_the_quote_before_it():
+    text = ("Donald Trump hailed the vote as “fantastic,” telling reporters in Scotland on Friday "
+            "that he thinks it is a great thing.")
+    (quote,) = [q for q in extract(text)["quotes"] if q["kind"] == "mixed"]
+    assert quote["speaker"]["name"] == "Donald Trump"
