@@ -351,8 +351,8 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
         content = [i for i in between if article.words[i].upos != "PUNCT"]
         # inverted: “...,” stated Jessica Chen Weiss, a Cornell University professor; a participle
         # is not (“fantastic,” telling reporters): what follows it is whom it was told
-        if not content and article.words[cue.word].xpos not in PARTICIPLE_TAGS:
-            found = phrase_after(article, cue.word + 1)
+        if not content:
+            found = article.words[cue.word].xpos not in PARTICIPLE_TAGS and phrase_after(article, cue.word + 1)
             if found:
                 return describe(article, *found), "inverted"
         elif len(content) <= MAX_BETWEEN_WORDS and not any(article.in_quote(article.words[i].start) for i in content):
