@@ -157,7 +157,9 @@ def _trailing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict
         paragraph_end = article.paragraphs[piece.paragraph][1]
         for word in range(following, min(sentence_end, following + TRAILING_REACH)):
             text = article.words[word].text
-            if text in SENTENCE_END or text in QUOTE_MARK_TOKENS or article.words[word].start >= paragraph_end:
+            # a subordinate clause is no credit line: “Build the wall!” as Trump spoke
+            if text in SENTENCE_END or text in QUOTE_MARK_TOKENS or article.words[word].start >= paragraph_end \
+                    or article.words[word].deprel == "mark":
                 break
             cue = cues_by_word.get(word)
             if cue is not None and not cue.complement_only:

@@ -26,12 +26,13 @@ MODIFIER_DEPRELS = frozenset({"amod"})
 
 
 def cue_lemma(word: Word) -> str:
-    """The word's lemma, or, where the small lemmatizer left the form as it was ("labeling"), the
-    base form the cue lexicon knows ("label")."""
-    lemma = word.lemma.lower()
-    if lemma in _cue_lemmas() or lemma != word.text.lower():
+    """The word's lemma as the cue lexicon knows it. The small lemmatizer is not consistent: it
+    may leave a form as it was ("labeling": the lexicon has "label") or lemmatize a form the
+    lexicon learned as it was ("chanted" → "chant"); the written form and its base forms count too."""
+    lemma, text = word.lemma.lower(), word.text.lower()
+    if lemma in _cue_lemmas():
         return lemma
-    return next((form for form in lexicons.base_forms(lemma) if form in _cue_lemmas()), lemma)
+    return next((form for form in (text, *lexicons.base_forms(text)) if form in _cue_lemmas()), lemma)
 
 
 def _may_be_cue_verb(word: Word) -> bool:

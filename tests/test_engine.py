@@ -342,3 +342,10 @@ def test_whom_a_participle_tells_is_not_the_speaker_of_the_quote_before_it():
             "that he thinks it is a great thing.")
     (quote,) = [q for q in extract(text)["quotes"] if q["kind"] == "mixed"]
     assert quote["speaker"]["name"] == "Donald Trump"
+
+
+def test_a_subordinate_clause_after_a_quote_is_no_credit_line():
+    text = "The crowd chanted “Build the wall!” as Trump spoke."
+    quote = only_quote(extract(text))
+    assert quote["cue"]["text"] == "chanted"  # the lexicon learned "chanted"; the lemmatizer says "chant"
+    assert quote["speaker"]["mention"] == "The crowd"
