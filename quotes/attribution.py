@@ -459,12 +459,20 @@ def _credit_line(article: Article, group: list[QuotedPiece]) -> Mention | None:
 
 
 # ---- the stage -----------------------------------------------------------------------------
-def _continues_previous(group: list[QuotedPiece], previous: Attribution | None) -> bool:
-    """A quote with no cue right after another attributed one: “...,” he said. “More.”"""
+def _continues_previous(article: Article, group: list[QuotedPiece], previous: Attribution | None) -> bool:
+    """A quote with no cue right after another attributed one: “...,” he said. “More.” In a new
+    paragraph only when the quote opens it: after words of the reporter's own ("When Trump wrapped
+    up — “I will fight for you!”") the quote is theirs to attribute, not the last speaker's."""
     if previous is None or previous.cue is None or previous.kind == "indirect":
         return False
     last = previous.pieces[-1]
-    return group[0].paragraph - last.paragraph <= 1 and group[0].start > last.end
+    if group[0].start <= last.end or group[0].paragraph - last.paragraph > 1:
+        return False
+    return group[0].paragraph == last.paragraph or _opens_paragraph(article, group[0])
+
+
+def _opens_paragraph(article: Article, piece: QuotedPiece) -> bool:
+    return not article.text[article.paragraphs[piece.paragraph][0]:piece.open_mark].strip()
 
 
 def attribute(article: Article) -> list[Attribution]:
@@ -485,7 +493,7 @@ def attribute(article: Article) -> list[Attribution]:
             method = how if mention is not None else method
         elif kind == "direct" and (credit := _credit_line(article, group)) is not None:
             mention, method = credit, "credit"
-        elif kind == "direct" and _continues_previous(group, found[-1] if found else None):
+        elif kind == "direct" and _continues_previous(article, group, found[-1] if found else None):
             cue, method = found[-1].cue, "continued"
         elif kind == "mixed":
             continue  # a quoted fragment nobody is said to have said: a scare quote

@@ -349,3 +349,18 @@ def test_a_subordinate_clause_after_a_quote_is_no_credit_line():
     quote = only_quote(extract(text))
     assert quote["cue"]["text"] == "chanted"  # the lexicon learned "chanted"; the lemmatizer says "chant"
     assert quote["speaker"]["mention"] == "The crowd"
+
+
+def test_a_quote_after_the_reporters_own_words_does_not_continue_the_last_speaker():
+    text = ("“We show anger, we show emotion,” said Christopher Harvey, a delegate from Michigan.\n\n"
+            "When Donald Trump finally wrapped up — “I will fight for you, and I will win for you!” — "
+            "the balloons cascaded down on the crowd.")
+    first, second = extract(text)["quotes"]
+    assert first["speaker"]["name"] == "Christopher Harvey"
+    assert second["speaker"]["name"] == "Donald Trump"
+
+
+def test_a_season_is_no_speaker():
+    for text, speaker in (("And last summer, Geraldo Rivera calls Santilli a “fascist.”", "Geraldo Rivera"),
+                          ("This spring, at a rally in Ohio, the senator calls the plan “a disaster.”", "the senator")):
+        assert only_quote(extract(text))["speaker"]["mention"] == speaker
