@@ -16,6 +16,7 @@ CLOSING_QUOTES = ("”", '"', "''")
 SUBJECT_TAGS = frozenset({"PRON", "PROPN", "DET", "NOUN", "ADJ"})
 MAX_SUBJECT_WORDS = 4
 QUOTE_END_PUNCTUATION = frozenset({",", "?", "!"})
+QUOTE_INTRODUCERS = frozenset({",", ":"})
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
 # spoken fillers that follow a quotation inside a longer one: “I'd like 10,000 rounds,” you know,
 FILLER_VERBS = frozenset({"know", "mean", "guess"})
@@ -89,6 +90,20 @@ def _after_quote(article: Article, word: Word) -> bool:
         and article.words[mark - 1].text in QUOTE_END_PUNCTUATION
 
 
+def _before_quote(article: Article, word: Word) -> bool:
+    """He continued, “…”: any verb after a short subject that opens the sentence, set off from a
+    quotation's opening mark by a comma or colon, reports that quotation ("He continued, “…”",
+    "Trump mused: “…”")."""
+    following = word.index + 2
+    if word.upos != "VERB" or word.lemma.lower() in FILLER_VERBS or following >= len(article.words) \
+            or article.words[word.index + 1].text not in QUOTE_INTRODUCERS \
+            or not any(piece.open_mark == article.words[following].start for piece in article.pieces):
+        return False
+    first = article.sentence_of(word.index)[0]
+    subject = range(first, word.index)
+    return 1 <= len(subject) <= MAX_SUBJECT_WORDS and all(article.words[i].upos in SUBJECT_TAGS for i in subject)
+
+
 def _signature_dash(article: Article, word: Word) -> bool:
     """“...” ― Pamela Padilla: a dash after a closing mark, then a short name to the paragraph's end."""
     if word.text not in SIGNATURE_DASHES or not article.text[:word.start].rstrip().endswith(CLOSING_QUOTES):
@@ -133,7 +148,8 @@ def is_candidate(article: Article, word: Word) -> bool:
     The parser runs only on the sentences that hold a candidate (quotes.parse).
     """
     return (_may_be_cue(article, word) or _according_to(article, word) or _cue_phrase(article, word) is not None
-            or _signature_dash(article, word) or _after_quote(article, word)) and not article.in_quote(word.start)
+            or _signature_dash(article, word) or _after_quote(article, word) or _before_quote(article, word)) \
+        and not article.in_quote(word.start)
 
 
 def find_cues(article: Article) -> list[Cue]:
@@ -155,6 +171,6 @@ def find_cues(article: Article) -> list[Cue]:
             lemma = cue_lemma(word)
             found.append(Cue(word.index, lemma, word.start, word.end, word.text,
                              complement_only=lemma in complement_only))
-        elif _after_quote(article, word):
+        elif _after_quote(article, word) or _before_quote(article, word):
             found.append(Cue(word.index, word.lemma.lower(), word.start, word.end, word.text))
     return found

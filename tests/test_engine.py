@@ -364,3 +364,12 @@ def test_a_season_is_no_speaker():
     for text, speaker in (("And last summer, Geraldo Rivera calls Santilli a “fascist.”", "Geraldo Rivera"),
                           ("This spring, at a rally in Ohio, the senator calls the plan “a disaster.”", "the senator")):
         assert only_quote(extract(text))["speaker"]["mention"] == speaker
+
+
+def test_any_verb_between_a_short_subject_and_a_quote_is_its_cue():
+    text = ("“What is going to happen is Donald Trump is going to make this look like a stolen "
+            "election,” Beck said on CNN.\n\nHe continued, “There will be maybe 10 to 15 percent of "
+            "the population that will just become virulent.”")
+    second = extract(text)["quotes"][1]
+    assert second["cue"]["text"] == "continued"
+    assert (second["speaker"]["mention"], second["speaker"]["name"]) == ("He", "Beck")
