@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes import cues
+from quotes import cues, lexicons
 from quotes.article import UNPARSED, Article, Word
 
 CHEAP_PROCESSORS = ("tokenize", "mwt", "pos", "lemma")
@@ -71,8 +71,37 @@ def words_of(document) -> tuple[list[Word], list[tuple[int, int]]]:
 
 def fill_words(article: Article, document) -> Article:
     """Copy a Stanza document of `article.text` into the article."""
-    article.words, article.sentences = words_of(document)
+    article.words, article.sentences = join_title_splits(*words_of(document))
     return article
+
+
+def _title_abbreviations() -> frozenset[str]:
+    return frozenset(entry for entry in lexicons.words(lexicons.TITLES) | lexicons.words(lexicons.HONORIFICS)
+                     if entry.endswith("."))
+
+
+def join_title_splits(words: list[Word], sentences: list[tuple[int, int]]) -> tuple[list[Word], list[tuple[int, int]]]:
+    """Sentences the tokenizer ended at a title's period ("then-Sen." | "Barack Obama was ...") joined
+    again: the name and the rest of the clause belong to the sentence of the title."""
+    abbreviations = _title_abbreviations()
+    joined: list[tuple[int, int]] = []
+    for first, last in sentences:
+        if joined and _ends_with_title(words, *joined[-1], abbreviations) and words[first].text[:1].isupper():
+            joined[-1] = (joined[-1][0], last)
+        else:
+            joined.append((first, last))
+    if len(joined) == len(sentences):
+        return words, sentences
+    renumbered = [replace(words[i], sentence=n) for n, (first, last) in enumerate(joined) for i in range(first, last)]
+    return renumbered, joined
+
+
+def _ends_with_title(words: list[Word], first: int, last: int, abbreviations: frozenset[str]) -> bool:
+    text = words[last - 1].text.lower()
+    if last - first >= 2 and text == "." and words[last - 2].end == words[last - 1].start:
+        text = words[last - 2].text.lower() + "."
+    # the title may close a hyphenated word: "then-Sen."
+    return text in abbreviations or text.rsplit("-", 1)[-1] in abbreviations
 
 
 def needs_parse(article: Article, first: int, last: int) -> bool:

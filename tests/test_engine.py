@@ -373,3 +373,12 @@ def test_any_verb_between_a_short_subject_and_a_quote_is_its_cue():
     second = extract(text)["quotes"][1]
     assert second["cue"]["text"] == "continued"
     assert (second["speaker"]["mention"], second["speaker"]["name"]) == ("He", "Beck")
+
+
+def test_a_sentence_the_tokenizer_ended_at_a_title_is_joined_again():
+    text = ("Looking back to 2008, Devine argued that the philosophical distance between Clinton and "
+            "then-Sen. Barack Obama was narrower than what exists between Clinton and Sanders now.")
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "indirect"
+    assert quote["content"]["text"].endswith("then-Sen. Barack Obama was narrower than what exists "
+                                             "between Clinton and Sanders now")

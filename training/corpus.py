@@ -48,6 +48,14 @@ def _digest(*parts: str) -> str:
 def _lexicon_digest() -> str:
     """What decides which sentences the engine parses: the cue word lists and the code that reads them."""
     files = sorted(lexicons.LEXICON_DIR.glob("*cue*")) + [Path(cues.__file__), Path(parse.__file__)]
+    return _digest(_tagging_digest(), *(f.read_text(encoding="utf-8") for f in files))
+
+
+def _tagging_digest() -> str:
+    """What decides the tagged words and sentences besides Stanza: the code that reads its output
+    and the title lists it joins sentences with."""
+    files = [Path(parse.__file__), lexicons.LEXICON_DIR / f"{lexicons.TITLES}.txt",
+             lexicons.LEXICON_DIR / f"{lexicons.HONORIFICS}.txt"]
     return _digest(*(f.read_text(encoding="utf-8") for f in files))
 
 
@@ -81,7 +89,8 @@ def tagged_articles(documents: list[dict]) -> list[Article]:
     def make(batch):
         tagged = parse.tag(load_pipeline(), [normalise(d["text"]) for d in batch])
         return [pipeline.prepare(d["text"], doc) for d, doc in zip(batch, tagged)]
-    return _load_or_make(documents, "tagged", lambda d: _digest(CACHE_VERSION, d["text"]), make)
+    tagging = _tagging_digest()
+    return _load_or_make(documents, "tagged", lambda d: _digest(CACHE_VERSION, d["text"], tagging), make)
 
 
 def parsed_articles(documents: list[dict]) -> list[Article]:
