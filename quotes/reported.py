@@ -102,11 +102,18 @@ def _reports_back(article: Article, cue: Cue) -> bool:
 def _complements(article: Article, cue: int) -> list[int]:
     """Heads of the clauses the cue takes as its complement, misattached ones under its object included."""
     words, children = article.words, article.children
-    complements = [c for c in children[cue] if words[c].deprel in COMPLEMENT_DEPRELS]
+    complements = [c for c in children[cue] if words[c].deprel in COMPLEMENT_DEPRELS or _infinitive_after(article, cue, c)]
     for obj in (c for c in children[cue] if words[c].deprel in OBJECT_DEPRELS):
         complements += [clause for clause in children[obj] if words[clause].deprel in NOUN_CLAUSE_DEPRELS
                         and any(words[m].deprel == "mark" and words[m].upos == "SCONJ" for m in children[clause])]
     return complements
+
+
+def _infinitive_after(article: Article, cue: int, child: int) -> bool:
+    """An infinitive after the cue the small parser took for an adverbial clause: "urged Silicon
+    Valley [to find a compromise]" is what was urged (an xcomp), not why."""
+    return child > cue and article.words[child].deprel == "advcl" and not article.in_quote(article.words[child].start) and any(
+        article.words[m].deprel == "mark" and article.words[m].text.lower() == "to" for m in article.children[child])
 
 
 def _unattached_complement(article: Article, cue: int) -> set[int]:

@@ -382,3 +382,10 @@ def test_a_sentence_the_tokenizer_ended_at_a_title_is_joined_again():
     assert quote["kind"] == "indirect"
     assert quote["content"]["text"].endswith("then-Sen. Barack Obama was narrower than what exists "
                                              "between Clinton and Sanders now")
+
+
+def test_an_infinitive_after_the_cue_is_what_was_urged():
+    text = "Addressing the topic on Monday, the White House urged Silicon Valley to find a compromise."
+    quote = only_quote(extract(text))
+    assert (quote["kind"], quote["content"]["text"]) == ("indirect", "to find a compromise")
+    assert quote["speaker"]["name"] == "White House"
