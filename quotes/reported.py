@@ -334,6 +334,13 @@ def _before_other_quotes(article: Article, clause: tuple[int, int], cue: Cue,
     return article.words[run[0]].start, article.words[run[1]].end
 
 
+def _own_clause_after(article: Article, cue: Cue, last_piece) -> bool:
+    """The quote ends before the cue, and the cue's own subject stands before the quote."""
+    subjects = [s for s in subjects_of(article, cue.word) if s < cue.word]
+    return last_piece.end < cue.start and bool(subjects) and min(subtree(article, subjects[0])) < article.word_at(
+        last_piece.open_mark)
+
+
 def add_reported_speech(article: Article, keep_all: list | None = None) -> list[Attribution]:
     """The article's quote records with their reported clauses, plus one record per indirect clause.
 
@@ -370,9 +377,11 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
     model = ranking.load(INDIRECT_MODEL_PATH) if keep_all is None else None
     quoted = [(p.start, p.end) for a in quotes for p in a.pieces]
     # a cue reports its quotes, not a clause of its own; unless it only took a quote of an earlier
-    # sentence as the nearest cue: “...” (new paragraph) DeSantis said he has supported legislation.
-    quoting_cues = {a.cue for a in quotes if a.cue is not None
-                    and a.pieces[-1].end > article.words[article.sentence_of(a.cue.word)[0]].start}
+    # sentence as the nearest cue (“...” [new paragraph] DeSantis said he has supported legislation),
+    # or a quote between its own subject and itself ("A representative for the brand - pitched as
+    # “the ultimate destination” - noted that the company offers"): a clause after it is its own
+    quoting_cues = {a.cue for a in quotes if a.cue is not None and a.pieces[-1].end > article.words[
+        article.sentence_of(a.cue.word)[0]].start and not _own_clause_after(article, a.cue, a.pieces[-1])}
     for cue in article.cues:
         clause = clauses.get(cue.word)
         if clause is not None and cue not in quoting_cues:

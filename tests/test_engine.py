@@ -389,3 +389,12 @@ def test_an_infinitive_after_the_cue_is_what_was_urged():
     quote = only_quote(extract(text))
     assert (quote["kind"], quote["content"]["text"]) == ("indirect", "to find a compromise")
     assert quote["speaker"]["name"] == "White House"
+
+
+def test_a_cue_after_a_quote_inside_its_own_subject_still_reports_its_clause():
+    text = ("A representative for the Ivanka Trump brand - a 12-employee business pitched as \"the "
+            "ultimate destination for Women Who Work\" - noted that the company offers new mothers "
+            "eight weeks of paid leave.")
+    indirect = [q for q in extract(text)["quotes"] if q["kind"] == "indirect"]
+    assert [q["content"]["text"] for q in indirect] == [
+        "that the company offers new mothers eight weeks of paid leave"]
