@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from quotes import lexicons
 from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece, Word
-from quotes.mentions import describe, has_preposition, is_name_word, mention_at, phrase_after
+from quotes.mentions import describe, has_preposition, is_dateline, is_name_word, mention_at, phrase_after
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -276,7 +276,8 @@ def subjects_of(article: Article, verb: int) -> list[int]:
 def _subject(article: Article, verb: int, content: tuple[int, int] | None = None) -> int | None:
     """The subject of `verb`, climbing through clauses that share their head's subject.
 
-    A time noun the parser took for a subject ("Several weeks ago, Trump stated") is passed over.
+    A time noun the parser took for a subject ("Several weeks ago, Trump stated") is passed over,
+    and so is a dateline ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe").
     So is a preposition's object ("Qin had in a phone call with Blinken urged"): the subject is
     then the one before that phrase.
     """
@@ -285,7 +286,8 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
         for child in subjects_of(article, verb):
             subject = article.words[child]
             if subject.deprel not in SUBJECT_DEPRELS or article.in_quote(subject.start) or subject.upos == "PUNCT" \
-                    or _is_time(subject) or content is not None and content[0] <= subject.start < content[1]:
+                    or _is_time(subject) or content is not None and content[0] <= subject.start < content[1] \
+                    or is_dateline(article, subject.start, subject.end):
                 continue
             if has_preposition(article, child):
                 return _subject_left_of(article, child)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from quotes import lexicons
 from quotes.article import Article, Attribution, Mention
+from quotes.mentions import is_dateline
 from quotes.speakers import NameIndex, _same_person, first_name_gender, name_tokens
 
 PARAGRAPHS_BACK = 3  # named people and organisations this many paragraphs before the quote count
@@ -82,17 +83,14 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
 
 # Words the parser may make a cue's subject that never name a speaker.
 NOT_SPEAKERS = frozenset({"who", "that", "which", "what", "whom", "this", "these", "those"})
-DATELINE_DASHES = ("—", "–", "―", "-")
 
 
 def is_junk(article: Article, mention: Mention) -> bool:
     """A relative pronoun ("who", "that") left unresolved, or a dateline ("BEIJING —"): never a speaker.
     "who" resolved to the name it relates to ("Mike Pence, who called him") is that name, at "who"."""
-    text = article.text[mention.start:mention.end]
     if mention.name.lower() in NOT_SPEAKERS:
         return True
-    after = article.text[mention.end:mention.end + 3].lstrip()
-    return text.isupper() and len(text) > 3 and after.startswith(DATELINE_DASHES)
+    return is_dateline(article, mention.start, mention.end)
 
 
 def _distance(mention: Mention, quote_start: int, quote_end: int) -> int:

@@ -7,6 +7,7 @@ only chooses the phrase head.
 from __future__ import annotations
 
 import functools
+import re
 
 from quotes import lexicons
 from quotes.article import Article, Mention, Word
@@ -26,6 +27,10 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december".split())
+DATELINE_DASHES = ("—", "–", "―", "-")
+# what follows the place of a dateline in mixed case: its agency and a dash ("Washington (AFP) – ");
+# a name before a dash alone opens an aside ("Murphy — after a knock-on-wood gesture — told me")
+DATELINE_END = re.compile(r"\s*\([^()\n]{1,30}\)\s*[—–―-]\s")
 
 
 def is_name_word(word: Word) -> bool:
@@ -248,3 +253,13 @@ def mention_at(article: Article, head: int) -> Mention:
     """The speaker mention whose phrase is headed by word `head`."""
     a, b = noun_phrase(article, head)
     return describe(article, a, b, head)
+
+
+def is_dateline(article: Article, start: int, end: int) -> bool:
+    """text[start:end] is a dateline: capitals before a dash ("BEIJING —"), or the place opening a
+    paragraph before an agency and a dash ("Washington (AFP) – Democrat Hillary Clinton")."""
+    text = article.text[start:end]
+    if text.isupper() and len(text) > 3 and article.text[end:end + 3].lstrip().startswith(DATELINE_DASHES):
+        return True
+    paragraph_start = article.paragraphs[article.paragraph_of(start)][0]
+    return not article.text[paragraph_start:start].strip() and DATELINE_END.match(article.text, end) is not None

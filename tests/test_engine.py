@@ -398,3 +398,10 @@ def test_a_cue_after_a_quote_inside_its_own_subject_still_reports_its_clause():
     indirect = [q for q in extract(text)["quotes"] if q["kind"] == "indirect"]
     assert [q["content"]["text"] for q in indirect] == [
         "that the company offers new mothers eight weeks of paid leave"]
+
+
+def test_a_dateline_with_its_agency_is_no_speaker():
+    text = ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald "
+            "Trump’s stance on Brexit, saying that “bombastic comments” do more harm than good.")
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"].endswith("Hillary Clinton")
