@@ -266,11 +266,13 @@ def _is_time(word: Word) -> bool:
 def subjects_of(article: Article, verb: int) -> list[int]:
     """The verb's subjects, its own first. The small parser also hangs the subject of a fronted
     clause off the cue ("The trend has been to shift costs, Kantrowitz said": "trend" and
-    "Kantrowitz" both nsubj, "shift" a ccomp): a subject before such a complement is the clause's."""
+    "Kantrowitz" both nsubj, "shift" a ccomp): a subject before such a complement is the clause's.
+    Beside another subject, a relative pronoun is the object it relates to ("bodies, which he
+    called “a cartel”"): it comes last."""
     children = article.children[verb]
     subjects = [c for c in children if article.words[c].deprel in SUBJECT_DEPRELS]
     fronted = max((c for c in children if article.words[c].deprel == "ccomp" and c < verb), default=-1)
-    return sorted(subjects, key=lambda c: c < fronted)
+    return sorted(subjects, key=lambda c: (c < fronted, len(subjects) > 1 and article.words[c].text.lower() in RELATIVE_PRONOUNS))
 
 
 def _subject(article: Article, verb: int, content: tuple[int, int] | None = None) -> int | None:

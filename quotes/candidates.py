@@ -82,7 +82,8 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
 
 
 # Words the parser may make a cue's subject that never name a speaker.
-NOT_SPEAKERS = frozenset({"who", "that", "which", "what", "whom", "this", "these", "those"})
+NOT_SPEAKERS = frozenset({"who", "that", "which", "what", "whom", "this", "these", "those",
+                          "something", "anything", "nothing", "everything"})
 
 
 def is_junk(article: Article, mention: Mention) -> bool:

@@ -405,3 +405,10 @@ def test_a_dateline_with_its_agency_is_no_speaker():
             "Trump’s stance on Brexit, saying that “bombastic comments” do more harm than good.")
     quote = only_quote(extract(text))
     assert quote["speaker"]["name"].endswith("Hillary Clinton")
+
+
+def test_beside_another_subject_a_relative_pronoun_is_no_speaker():
+    text = ("DeSantis said he has supported legislation that would target regional accreditation "
+            "bodies, which he called “a cartel for higher education.”")
+    (quote,) = [q for q in extract(text)["quotes"] if q["kind"] != "indirect"]
+    assert quote["speaker"]["name"] == "DeSantis"  # "which" is what he called a cartel
