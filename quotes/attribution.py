@@ -17,6 +17,7 @@ from quotes.mentions import describe, has_preposition, is_dateline, is_name_word
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+INTRODUCING_PUNCTUATION = frozenset({",", ":"})  # he said, “...” / he said: “...”
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
 SUBJECT_SHARING_DEPRELS = frozenset({"xcomp", "conj", "advcl", "acl", "parataxis"})
 MIN_SENTENCE_WORDS = 4  # a quoted whole sentence is a statement, never a scare quote
@@ -235,9 +236,18 @@ def _colon_cue(article: Article, group: list[QuotedPiece]) -> Cue | None:
     return next((c for c in reversed(article.cues) if start <= c.start < end and not c.complement_only), None)
 
 
+def _introducing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
+    """The cue right before the quote's opening mark and a comma or colon: "..., though he said, “I hope to.”"."""
+    mark = article.word_at(group[0].open_mark)
+    if mark is None or mark < 2 or article.words[mark - 1].text not in INTRODUCING_PUNCTUATION:
+        return None
+    cue = cues_by_word.get(mark - 2)
+    return cue if cue is not None and not cue.complement_only else None
+
+
 def find_cue(article: Article, group: list[QuotedPiece], kind: str) -> tuple[Cue | None, str]:
     cues_by_word = {cue.word: cue for cue in article.cues}
-    colon = _colon_cue(article, group)
+    colon = _colon_cue(article, group) or _introducing_cue(article, group, cues_by_word)
     if colon is not None:
         return colon, "parse"
     window = _window(article, group)

@@ -17,6 +17,7 @@ SUBJECT_TAGS = frozenset({"PRON", "PROPN", "DET", "NOUN", "ADJ"})
 MAX_SUBJECT_WORDS = 4
 QUOTE_END_PUNCTUATION = frozenset({",", "?", "!"})
 QUOTE_INTRODUCERS = frozenset({",", ":"})
+MAX_WORDS_BEFORE_COLON = 8
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
 # spoken fillers that follow a quotation inside a longer one: “I'd like 10,000 rounds,” you know,
 FILLER_VERBS = frozenset({"know", "mean", "guess"})
@@ -93,11 +94,18 @@ def _after_quote(article: Article, word: Word) -> bool:
 def _before_quote(article: Article, word: Word) -> bool:
     """He continued, “…”: any verb after a short subject that opens the sentence, set off from a
     quotation's opening mark by a comma or colon, reports that quotation ("He continued, “…”",
-    "Trump mused: “…”")."""
-    following = word.index + 2
-    if word.upos != "VERB" or word.lemma.lower() in FILLER_VERBS or following >= len(article.words) \
-            or article.words[word.index + 1].text not in QUOTE_INTRODUCERS \
-            or not any(piece.open_mark == article.words[following].start for piece in article.pieces):
+    "Trump mused: “…”"); before a colon, a few more words may follow the verb ("He continued
+    with an appeal to voters: “…”")."""
+    if word.upos != "VERB" or word.lemma.lower() in FILLER_VERBS:
+        return False
+    last = article.sentence_of(word.index)[1]
+    introducer = word.index + 1
+    while introducer < min(last, word.index + 1 + MAX_WORDS_BEFORE_COLON) \
+            and article.words[introducer].text not in QUOTE_INTRODUCERS and article.words[introducer].upos != "VERB":
+        introducer += 1
+    if introducer + 1 >= len(article.words) or article.words[introducer].text not in QUOTE_INTRODUCERS \
+            or introducer > word.index + 1 and article.words[introducer].text != ":" \
+            or not any(piece.open_mark == article.words[introducer + 1].start for piece in article.pieces):
         return False
     first = article.sentence_of(word.index)[0]
     subject = range(first, word.index)

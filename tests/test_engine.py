@@ -412,3 +412,19 @@ def test_beside_another_subject_a_relative_pronoun_is_no_speaker():
             "bodies, which he called “a cartel for higher education.”")
     (quote,) = [q for q in extract(text)["quotes"] if q["kind"] != "indirect"]
     assert quote["speaker"]["name"] == "DeSantis"  # "which" is what he called a cartel
+
+
+def test_the_cue_right_before_a_quote_and_a_comma_reports_it():
+    text = ("After BlazeTV’s Glenn Beck asked the conservative who he thought would win the presidency, "
+            "D’Souza replied, “If I had to bet now, I regret to say, I would bet on Hillary.”")
+    quote = next(q for q in extract(text)["quotes"] if q["kind"] == "direct")
+    assert (quote["cue"]["text"], quote["speaker"]["name"]) == ("replied", "D’Souza")
+
+
+def test_a_verb_before_a_colon_that_opens_a_quote_is_its_cue():
+    text = ("“It is time to deliver a victory for the American people,” Trump said.\n\n"
+            "He continued with an appeal to voters: “To every parent who dreams for their child, I say "
+            "these words to you tonight: I am with you.”")
+    second = extract(text)["quotes"][1]
+    assert second["cue"]["text"] == "continued"
+    assert (second["speaker"]["mention"], second["speaker"]["name"]) == ("He", "Trump")
