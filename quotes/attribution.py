@@ -52,7 +52,8 @@ def _splits_around_cue(article: Article, left: QuotedPiece, right: QuotedPiece) 
     before_close = article.text[left.start:left.close_mark].rstrip()
     if not (before_close.endswith(",") or gap.lstrip().startswith(",")):
         return False
-    return any(left.close_mark < cue.start < right.open_mark for cue in article.cues)
+    # one cue splits one quote; a second introduces another: “A,” Ryan said, though he said, “B.”
+    return sum(left.close_mark < cue.start < right.open_mark for cue in article.cues) == 1
 
 
 def group_pieces(article: Article) -> list[list[QuotedPiece]]:

@@ -428,3 +428,11 @@ def test_a_verb_before_a_colon_that_opens_a_quote_is_its_cue():
     second = extract(text)["quotes"][1]
     assert second["cue"]["text"] == "continued"
     assert (second["speaker"]["mention"], second["speaker"]["name"]) == ("He", "Trump")
+
+
+def test_a_second_cue_between_two_quotes_makes_them_two_quotations():
+    text = ('"I am just not ready to do that at this point," Paul Ryan said last week on CNN, though '
+            'he said, "I hope to."')
+    first, second = extract(text)["quotes"]
+    assert second["text"] == "I hope to."
+    assert (second["speaker"]["mention"], second["speaker"]["name"]) == ("he", "Paul Ryan")
