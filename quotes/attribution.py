@@ -18,6 +18,7 @@ from quotes.mentions import describe, has_preposition, is_dateline, is_name_word
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 INTRODUCING_PUNCTUATION = frozenset({",", ":"})  # he said, “...” / he said: “...”
+SETTING_OFF_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
 SUBJECT_SHARING_DEPRELS = frozenset({"xcomp", "conj", "advcl", "acl", "parataxis"})
 MIN_SENTENCE_WORDS = 4  # a quoted whole sentence is a statement, never a scare quote
@@ -296,8 +297,15 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
     """
     for _ in range(4):
         word = article.words[verb]
+        complement_after = max((c for c in article.children[verb] if article.words[c].deprel in ("ccomp", "xcomp")
+                                and c > verb), default=-1)
         for child in subjects_of(article, verb):
             subject = article.words[child]
+            if verb < child < complement_after and not any(
+                    article.words[i].text in SETTING_OFF_PUNCTUATION for i in range(child, complement_after)):
+                # the subject of what is said: "Fallin said [presumptive nominee Donald Trump] is “trying”";
+                # not an inverted speaker: "said Vice President Joe Biden, urging those ..."
+                continue
             if subject.deprel not in SUBJECT_DEPRELS or article.in_quote(subject.start) or subject.upos == "PUNCT" \
                     or _is_time(subject) or content is not None and content[0] <= subject.start < content[1] \
                     or is_dateline(article, subject.start, subject.end):

@@ -436,3 +436,10 @@ def test_a_second_cue_between_two_quotes_makes_them_two_quotations():
     first, second = extract(text)["quotes"]
     assert second["text"] == "I hope to."
     assert (second["speaker"]["mention"], second["speaker"]["name"]) == ("he", "Paul Ryan")
+
+
+def test_the_subject_of_what_is_said_is_not_the_speaker():
+    text = ("Sunday, on CNN’s “State of the Union,” Governor Mary Fallin (R-OK) said presumptive "
+            "Republican presidential nominee Donald Trump is “trying to campaign as a racial healer.”")
+    (quote,) = [q for q in extract(text)["quotes"] if q["kind"] == "mixed"]
+    assert quote["speaker"]["name"] == "Mary Fallin"
