@@ -380,7 +380,11 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
             found = article.words[cue.word].xpos not in PARTICIPLE_TAGS and phrase_after(article, cue.word + 1)
             if found:
                 return describe(article, *found), "inverted"
-        elif len(content) <= MAX_BETWEEN_WORDS and not any(article.in_quote(article.words[i].start) for i in content):
+        elif len(content) <= MAX_BETWEEN_WORDS and not any(
+                article.in_quote(article.words[i].start)
+                or article.words[i].upos == "CCONJ" and article.words[i - 1].text == "," for i in content):
+            # (", and" joins another clause: "“attacked” Clinton, and said" has no speaker between;
+            # "“...,” Smith and Jones said" has)
             # “...,” Foreign Ministry spokesman Wang Wenbin told — trust the words, not the arcs;
             # the speaker ends at the first comma ("Ali Wyne, a senior analyst with Eurasia Group")
             comma = next((i for i in between if article.words[i].text == "," and i > content[0]), None)

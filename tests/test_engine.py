@@ -443,3 +443,10 @@ def test_the_subject_of_what_is_said_is_not_the_speaker():
             "Republican presidential nominee Donald Trump is “trying to campaign as a racial healer.”")
     (quote,) = [q for q in extract(text)["quotes"] if q["kind"] == "mixed"]
     assert quote["speaker"]["name"] == "Mary Fallin"
+
+
+def test_no_speaker_stands_between_a_quote_and_a_conjoined_cue():
+    text = ('(The spokeswoman challenged the assertion that Grayson had ever "attacked" Clinton, and '
+            'said he "maintains that she will be a very competent president.")')
+    fragment = next(q for q in extract(text)["quotes"] if q["text"] == "attacked")
+    assert fragment["speaker"]["mention"] == "The spokeswoman"
