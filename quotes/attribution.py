@@ -449,7 +449,23 @@ def _subject_before(article: Article, verb: int) -> int | None:
         i = opening - 1
     if i < first or article.in_quote(article.words[i].start) or _is_time(article.words[i]):
         return None
+    related = _relative_clause_head(article, i, first)
+    if related is not None:
+        return related
     return i if article.words[i].upos in SPEAKER_TAGS or _opens_with_name(article, i, first) else None
+
+
+def _relative_clause_head(article: Article, last: int, first: int) -> int | None:
+    """The noun a relative clause ending at word `last` relates to: "a White House official [who
+    spoke anonymously to discuss internal strategy] said" — the official spoke, not the strategy."""
+    word = article.words[last]
+    for _ in range(ANCESTOR_STEPS):
+        if word.head is None or not first <= word.head < last + 1:
+            return None
+        if word.deprel == "acl:relcl":
+            return word.head if article.words[word.head].upos in SPEAKER_TAGS else None
+        word = article.words[word.head]
+    return None
 
 
 def _opens_with_name(article: Article, i: int, first: int) -> bool:

@@ -450,3 +450,11 @@ def test_no_speaker_stands_between_a_quote_and_a_conjoined_cue():
             'said he "maintains that she will be a very competent president.")')
     fragment = next(q for q in extract(text)["quotes"] if q["text"] == "attacked")
     assert fragment["speaker"]["mention"] == "The spokeswoman"
+
+
+def test_the_noun_a_relative_clause_before_the_cue_relates_to_is_the_speaker():
+    text = ("Although there is no such overlap with Sanders’s team, a White House official who spoke "
+            "anonymously to discuss internal strategy said Wednesday, \"Certainly there are discussions "
+            "between the White House and the Sanders campaign.\"")
+    quote = only_quote(extract(text))
+    assert (quote["speaker"]["mention"], quote["speaker"]["named"]) == ("a White House official", False)
