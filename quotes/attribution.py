@@ -100,12 +100,17 @@ def quote_kind(article: Article, group: list[QuotedPiece]) -> str:
     return "mixed"
 
 
+def after_title_marker(article: Article, piece: QuotedPiece) -> bool:
+    """A word that announces a name or a scare quote stands before the mark: so-called “guardrails”."""
+    before = article.text[max(0, piece.open_mark - 30):piece.open_mark].lower().split()
+    return bool(before) and before[-1].strip(",") in lexicons.words(lexicons.TITLE_QUOTE_MARKERS)
+
+
 def is_name_not_quote(article: Article, group: list[QuotedPiece]) -> bool:
     """Titles and scare quotes: “Saturday Night Live”, so-called “guardrails”."""
     piece = group[0]
     content = article.text[piece.start:piece.end]
-    before = article.text[max(0, piece.open_mark - 30):piece.open_mark].lower().split()
-    if before and before[-1].strip(",") in lexicons.words(lexicons.TITLE_QUOTE_MARKERS):
+    if after_title_marker(article, piece):
         return True
     # short, every long word capitalised, no sentence end: a title or a name, not speech. A period
     # inside the closing mark is American punctuation, not a sentence end: on CNN's “New Day.”

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from quotes import lexicons, ranking
 from quotes.article import Article, Attribution, Cue
-from quotes.attribution import is_inverted, speaker_mention, subjects_of
+from quotes.attribution import after_title_marker, is_inverted, speaker_mention, subjects_of
 
 # The cue's own dependents that hold what it reports: "said [that] X", "urged them to X".
 COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})
@@ -402,7 +402,8 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
 def _with_quoted_words(article: Article, record: Attribution) -> Attribution:
     """A reported clause that quotes some of its words is a mixed quote: "Zimmerman claimed that
     the “Smithsonian Museum” had expressed interest". Its quotes were left unattributed as names
-    or titles when read alone; inside reported speech they are the speaker's words."""
+    or titles when read alone; inside reported speech they are the speaker's words, unless a
+    word marks them as a name or a scare quote ("mocked the so-called “guardrails”")."""
     start, end = record.content
-    pieces = [p for p in article.pieces if start <= p.open_mark and p.end <= end]
+    pieces = [p for p in article.pieces if start <= p.open_mark and p.end <= end and not after_title_marker(article, p)]
     return replace(record, pieces=pieces, kind="mixed") if pieces else record
