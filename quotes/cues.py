@@ -94,21 +94,21 @@ def _after_quote(article: Article, word: Word) -> bool:
 def _before_quote(article: Article, word: Word) -> bool:
     """He continued, “…”: any verb after a short subject that opens the sentence, set off from a
     quotation's opening mark by a comma or colon, reports that quotation ("He continued, “…”",
-    "Trump mused: “…”"); before a colon, a few more words may follow the verb ("He continued
-    with an appeal to voters: “…”")."""
+    "Trump mused: “…”"); before a colon, a few more words may follow the verb ("He also played up
+    his strength in a general election: “…”"). Adverbs beside the subject do not count."""
     if word.upos != "VERB" or word.lemma.lower() in FILLER_VERBS:
         return False
     last = article.sentence_of(word.index)[1]
     introducer = word.index + 1
     while introducer < min(last, word.index + 1 + MAX_WORDS_BEFORE_COLON) \
-            and article.words[introducer].text not in QUOTE_INTRODUCERS and article.words[introducer].upos != "VERB":
+            and article.words[introducer].text not in QUOTE_INTRODUCERS:
         introducer += 1
     if introducer + 1 >= len(article.words) or article.words[introducer].text not in QUOTE_INTRODUCERS \
             or introducer > word.index + 1 and article.words[introducer].text != ":" \
             or not any(piece.open_mark == article.words[introducer + 1].start for piece in article.pieces):
         return False
     first = article.sentence_of(word.index)[0]
-    subject = range(first, word.index)
+    subject = [i for i in range(first, word.index) if article.words[i].upos != "ADV"]  # "He also played up"
     return 1 <= len(subject) <= MAX_SUBJECT_WORDS and all(article.words[i].upos in SUBJECT_TAGS for i in subject)
 
 

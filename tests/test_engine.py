@@ -421,13 +421,18 @@ def test_the_cue_right_before_a_quote_and_a_comma_reports_it():
     assert (quote["cue"]["text"], quote["speaker"]["name"]) == ("replied", "D’Souza")
 
 
-def test_a_verb_before_a_colon_that_opens_a_quote_is_its_cue():
-    text = ("“It is time to deliver a victory for the American people,” Trump said.\n\n"
-            "He continued with an appeal to voters: “To every parent who dreams for their child, I say "
-            "these words to you tonight: I am with you.”")
+@pytest.mark.parametrize("text, cue, name", [
+    ("“It is time to deliver a victory for the American people,” Trump said.\n\nHe continued with an "
+     "appeal to voters: “To every parent who dreams for their child, I say these words to you tonight: "
+     "I am with you.”", "continued", "Trump"),
+    ("\"It is huge,\" Marco Rubio said, doing his best Trump impersonation.\n\nHe also played up his "
+     "believed strength in a general election: \"Who gives us the best chance to win? I know that I do.\"",
+     "played", "Marco Rubio"),
+])
+def test_a_verb_before_a_colon_that_opens_a_quote_is_its_cue(text, cue, name):
     second = extract(text)["quotes"][1]
-    assert second["cue"]["text"] == "continued"
-    assert (second["speaker"]["mention"], second["speaker"]["name"]) == ("He", "Trump")
+    assert second["cue"]["text"] == cue
+    assert (second["speaker"]["mention"], second["speaker"]["name"]) == ("He", name)
 
 
 def test_a_second_cue_between_two_quotes_makes_them_two_quotations():
