@@ -263,14 +263,17 @@ def sentence_after(article: Article, cue: Cue, opening: int) -> tuple[int, int] 
 
 
 def sentence_before(article: Article, cue: Cue, quote: Attribution) -> tuple[int, int] | None:
-    """Char range of the sentence up to the end of a mixed quote that its cue follows:
-    "Bill Clinton has been “very worked up about it,” said a source close to the campaign", whose
-    clause the parser did not hang on "said"."""
-    first, last = article.sentence_of(cue.word)
-    quote_start, quote_end = article.word_at(quote.pieces[0].open_mark), article.word_at(quote.pieces[-1].end)
-    if quote_start is None or quote_end is None or not first <= quote_start < quote_end <= cue.word:
+    """Char range of the sentence up to the end of a mixed quote's first piece, when its cue
+    follows the quote: "Bill Clinton has been “very worked up about it,” said a source close to the
+    campaign", whose clause the parser did not hang on "said"; the quote may run on into more
+    sentences before the cue ("Murphy's support is “really an amorphous position. ...,” Grayson said")."""
+    quote_start, piece_end = article.word_at(quote.pieces[0].open_mark), article.word_at(quote.pieces[0].end)
+    quote_end = article.word_at(quote.pieces[-1].end)
+    if quote_start is None or piece_end is None or quote_end is None or not quote_start < quote_end <= cue.word:
         return None
-    run = _longest_run(article, set(range(first, quote_end)))
+    if article.words[quote_end].sentence != article.words[cue.word].sentence:
+        return None  # the quote ends in the cue's sentence
+    run = _longest_run(article, set(range(article.sentence_of(quote_start)[0], piece_end)))
     return (article.words[run[0]].start, article.words[run[1]].end) if run else None
 
 

@@ -463,3 +463,11 @@ def test_the_noun_a_relative_clause_before_the_cue_relates_to_is_the_speaker():
             "between the White House and the Sanders campaign.\"")
     quote = only_quote(extract(text))
     assert (quote["speaker"]["mention"], quote["speaker"]["named"]) == ("a White House official", False)
+
+
+def test_a_mixed_quote_that_runs_on_to_its_cue_reports_the_sentence_it_opens_in():
+    text = ("Murphy’s support of Clinton’s idea is “really an amorphous position to have. What we do "
+            "here is, we legislate. That’s what we do,” Grayson said.")
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "mixed"
+    assert quote["content"]["text"].startswith("Murphy’s support of Clinton’s idea is “really an amorphous")
