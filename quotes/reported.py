@@ -218,7 +218,11 @@ def object_phrases(article: Article, cue: Cue) -> list[tuple[str, tuple[int, int
         word = article.words[child]
         case = [c for c in article.children[child] if article.words[c].deprel == "case"]
         if word.deprel == "obj":
-            introducer, words = "obj", subtree(article, child)
+            # with what the cue says it is: described [the country as beset by illegal immigrants]
+            introducer, words = "obj", subtree(article, child).union(*(
+                subtree(article, other) for other in article.children[cue.word] if other > child
+                and any(article.words[m].deprel in ("case", "mark") and article.words[m].text.lower() == "as"
+                        for m in article.children[other])))
         elif word.deprel.startswith("obl") and case:
             introducer, words = article.words[case[0]].text.lower(), subtree(article, child) - {case[0]}
         else:

@@ -471,3 +471,9 @@ def test_a_mixed_quote_that_runs_on_to_its_cue_reports_the_sentence_it_opens_in(
     quote = only_quote(extract(text))
     assert quote["kind"] == "mixed"
     assert quote["content"]["text"].startswith("Murphy’s support of Clinton’s idea is “really an amorphous")
+
+
+def test_what_a_cue_says_its_object_is_belongs_to_the_content():
+    text = "Trump described the country as beset by illegal immigrants, some of them killers."
+    quote = only_quote(extract(text))
+    assert quote["content"]["text"] == "the country as beset by illegal immigrants, some of them killers"
