@@ -36,6 +36,7 @@ CLAUSE_TAGS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
 CLAUSE_OPENERS = frozenset({"that", "whether", "if"})  # "said that ...", "asked whether ..."
 MIN_CLAUSE_WORDS = 3
+OBJECT_PREDICATES = frozenset({"as", "of", "for"})  # what a cue says of its object: "accused him of lying"
 # A bare clause after a cue: its subject's first and last words, at most this many words before the finite verb.
 SUBJECT_START_TAGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"})
 SUBJECT_END_TAGS = frozenset({"PRON", "PROPN", "NOUN", "NUM"})
@@ -218,15 +219,19 @@ def object_phrases(article: Article, cue: Cue) -> list[tuple[str, tuple[int, int
         word = article.words[child]
         case = [c for c in article.children[child] if article.words[c].deprel == "case"]
         if word.deprel == "obj":
-            # with what the cue says it is: described [the country as beset by illegal immigrants]
-            introducer, words = "obj", subtree(article, child).union(*(
-                subtree(article, other) for other in article.children[cue.word] if other > child
-                and any(article.words[m].deprel in ("case", "mark") and article.words[m].text.lower() == "as"
-                        for m in article.children[other])))
+            # with what the cue says of it, and all after that: described [the country as beset by
+            # illegal immigrants], accused [China of hacking computers], blasted [Shuster for
+            # “cavorting” with a lobbyist]
+            later = [other for other in article.children[cue.word] if other > child]
+            says_of = any(article.words[m].deprel in ("case", "mark") and article.words[m].text.lower() in OBJECT_PREDICATES
+                          for other in later for m in article.children[other])
+            introducer, words = "obj", subtree(article, child).union(*(subtree(article, o) for o in later if says_of))
         elif word.deprel.startswith("obl") and case:
             introducer, words = article.words[case[0]].text.lower(), subtree(article, child) - {case[0]}
         else:
             continue
+        # the parser hangs quote marks and commas anywhere: they do not break the phrase
+        words |= {i for i in range(min(words), max(words)) if article.words[i].upos == "PUNCT"}
         run = _longest_run(article, words & sentence)
         if run is not None and run[1] - run[0] + 1 >= MIN_OBJECT_WORDS:
             found.append((introducer, (article.words[run[0]].start, article.words[run[1]].end)))

@@ -477,3 +477,10 @@ def test_what_a_cue_says_its_object_is_belongs_to_the_content():
     text = "Trump described the country as beset by illegal immigrants, some of them killers."
     quote = only_quote(extract(text))
     assert quote["content"]["text"] == "the country as beset by illegal immigrants, some of them killers"
+
+
+def test_what_a_cue_accuses_its_object_of_belongs_to_the_content():
+    text = "Washington has accused China of hacking computers at a range of federal agencies."
+    quote = only_quote(extract(text))
+    assert (quote["kind"], quote["content"]["text"]) == (
+        "indirect", "China of hacking computers at a range of federal agencies")
