@@ -19,6 +19,7 @@ SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 INTRODUCING_PUNCTUATION = frozenset({",", ":"})  # he said, “...” / he said: “...”
 SETTING_OFF_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
+PHRASE_START_TAGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"})  # how a speaker's phrase opens
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
 SUBJECT_SHARING_DEPRELS = frozenset({"xcomp", "conj", "advcl", "acl", "parataxis"})
 MIN_SENTENCE_WORDS = 4  # a quoted whole sentence is a statement, never a scare quote
@@ -398,7 +399,9 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
             # misparse ("... with Eurasia Group focusing on U.S.-China [relations] wrote")
             parsed_between = subject is not None and closing < article.words[subject].start < cue.start \
                 and (comma is None or subject < comma or not is_name_word(article.words[phrase[0]]))
-            if not parsed_between and any(article.words[i].upos in SPEAKER_TAGS for i in phrase):
+            # a noun phrase, not a preposition's or a participle's ("“...” with classified information described")
+            if not parsed_between and article.words[phrase[0]].upos in PHRASE_START_TAGS \
+                    and any(article.words[i].upos in SPEAKER_TAGS for i in phrase):
                 return describe(article, phrase[0], phrase[-1] + 1, phrase[-1]), "between"  # not “...” and said
     if subject is not None:
         return _subject_mention(article, subject), "subject"

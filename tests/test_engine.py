@@ -484,3 +484,11 @@ def test_what_a_cue_accuses_its_object_of_belongs_to_the_content():
     quote = only_quote(extract(text))
     assert (quote["kind"], quote["content"]["text"]) == (
         "indirect", "China of hacking computers at a range of federal agencies")
+
+
+def test_words_between_a_quote_and_its_cue_that_are_no_noun_phrase_name_no_speaker():
+    text = ('"Campaigns are having trouble raising money. Super PACs have the money. They don\'t have a '
+            'choice" but to take the lead in advertising, says Evan Tracey, a Republican media '
+            'consultant with National Media in Alexandria, Va.')
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Evan Tracey"
