@@ -27,10 +27,13 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december".split())
-DATELINE_DASHES = ("—", "–", "―", "-")
-# what follows the place of a dateline in mixed case: its agency and a dash ("Washington (AFP) – ");
-# a name before a dash alone opens an aside ("Murphy — after a knock-on-wood gesture — told me")
-DATELINE_END = re.compile(r"\s*\([^()\n]{1,30}\)\s*[—–―-]\s")
+# what follows the place of a dateline: a date, an agency, a dash ("BEIJING — ", "WASHINGTON, June 10
+# (UPI) — ", "Washington (AFP) – "); in mixed case the agency must be there: a name before a dash
+# alone opens an aside ("Murphy — after a knock-on-wood gesture — told me")
+DATELINE_DATE = r"(\s*,[^,()\n—–―]{1,25})?"
+DATELINE_AGENCY = r"\s*\([^()\n]{1,30}\)"
+DATELINE_UPPER_END = re.compile(DATELINE_DATE + f"({DATELINE_AGENCY})?" + r"\s*[—–―-]\s")
+DATELINE_END = re.compile(DATELINE_DATE + DATELINE_AGENCY + r"\s*[—–―-]\s")
 
 
 def is_name_word(word: Word) -> bool:
@@ -256,10 +259,11 @@ def mention_at(article: Article, head: int) -> Mention:
 
 
 def is_dateline(article: Article, start: int, end: int) -> bool:
-    """text[start:end] is a dateline: capitals before a dash ("BEIJING —"), or the place opening a
-    paragraph before an agency and a dash ("Washington (AFP) – Democrat Hillary Clinton")."""
+    """text[start:end] is a dateline: capitals before a dash, maybe after a date and an agency
+    ("BEIJING —", "WASHINGTON, June 10 (UPI) —"), or the place opening a paragraph before an agency
+    and a dash ("Washington (AFP) – Democrat Hillary Clinton")."""
     text = article.text[start:end]
-    if text.isupper() and len(text) > 3 and article.text[end:end + 3].lstrip().startswith(DATELINE_DASHES):
+    if text.isupper() and len(text) > 3 and DATELINE_UPPER_END.match(article.text, end) is not None:
         return True
     paragraph_start = article.paragraphs[article.paragraph_of(start)][0]
     return not article.text[paragraph_start:start].strip() and DATELINE_END.match(article.text, end) is not None

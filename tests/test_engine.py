@@ -400,8 +400,9 @@ def test_a_cue_after_a_quote_inside_its_own_subject_still_reports_its_clause():
         "that the company offers new mothers eight weeks of paid leave"]
 
 
-def test_a_dateline_with_its_agency_is_no_speaker():
-    text = ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald "
+@pytest.mark.parametrize("dateline", ["Washington (AFP) –", "WASHINGTON, June 10 (UPI) —"])
+def test_a_dateline_with_its_date_and_agency_is_no_speaker(dateline):
+    text = (f"{dateline} Democrat Hillary Clinton has taken a swipe at Republican rival Donald "
             "Trump’s stance on Brexit, saying that “bombastic comments” do more harm than good.")
     quote = only_quote(extract(text))
     assert quote["speaker"]["name"].endswith("Hillary Clinton")
