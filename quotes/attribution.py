@@ -13,13 +13,14 @@ from dataclasses import replace
 
 from quotes import lexicons
 from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece, Word
+from quotes.cues import QUOTE_INTRODUCERS
 from quotes.mentions import describe, has_preposition, is_dateline, is_name_word, mention_at, phrase_after
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-INTRODUCING_PUNCTUATION = frozenset({",", ":"})  # he said, “...” / he said: “...”
 SETTING_OFF_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
-PHRASE_START_TAGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"})  # how a speaker's phrase opens
+PHRASE_START_TAGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"})  # how a noun phrase opens
+COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})  # a cue's own dependents that hold what it reports
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
 SUBJECT_SHARING_DEPRELS = frozenset({"xcomp", "conj", "advcl", "acl", "parataxis"})
 MIN_SENTENCE_WORDS = 4  # a quoted whole sentence is a statement, never a scare quote
@@ -247,7 +248,7 @@ def _colon_cue(article: Article, group: list[QuotedPiece]) -> Cue | None:
 def _introducing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
     """The cue right before the quote's opening mark and a comma or colon: "..., though he said, “I hope to.”"."""
     mark = article.word_at(group[0].open_mark)
-    if mark is None or mark < 2 or article.words[mark - 1].text not in INTRODUCING_PUNCTUATION:
+    if mark is None or mark < 2 or article.words[mark - 1].text not in QUOTE_INTRODUCERS:
         return None
     cue = cues_by_word.get(mark - 2)
     return cue if cue is not None and not cue.complement_only else None
@@ -303,7 +304,7 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
     """
     for _ in range(4):
         word = article.words[verb]
-        complement_after = max((c for c in article.children[verb] if article.words[c].deprel in ("ccomp", "xcomp")
+        complement_after = max((c for c in article.children[verb] if article.words[c].deprel in COMPLEMENT_DEPRELS
                                 and c > verb), default=-1)
         for child in subjects_of(article, verb):
             subject = article.words[child]

@@ -98,7 +98,7 @@ def _before_quote(article: Article, word: Word) -> bool:
     his strength in a general election: “…”"). Adverbs beside the subject do not count."""
     if word.upos != "VERB" or word.lemma.lower() in FILLER_VERBS:
         return False
-    last = article.sentence_of(word.index)[1]
+    first, last = article.sentence_of(word.index)
     introducer = word.index + 1
     while introducer < min(last, word.index + 1 + MAX_WORDS_BEFORE_COLON) \
             and article.words[introducer].text not in QUOTE_INTRODUCERS:
@@ -107,7 +107,6 @@ def _before_quote(article: Article, word: Word) -> bool:
             or introducer > word.index + 1 and article.words[introducer].text != ":" \
             or not any(piece.open_mark == article.words[introducer + 1].start for piece in article.pieces):
         return False
-    first = article.sentence_of(word.index)[0]
     subject = [i for i in range(first, word.index) if article.words[i].upos != "ADV"]  # "He also played up"
     return 1 <= len(subject) <= MAX_SUBJECT_WORDS and all(article.words[i].upos in SUBJECT_TAGS for i in subject)
 

@@ -20,10 +20,9 @@ from pathlib import Path
 
 from quotes import lexicons, ranking
 from quotes.article import Article, Attribution, Cue
-from quotes.attribution import after_title_marker, is_inverted, speaker_mention, subjects_of
+from quotes.attribution import (COMPLEMENT_DEPRELS, PHRASE_START_TAGS, after_title_marker, is_inverted,
+                                speaker_mention, subjects_of)
 
-# The cue's own dependents that hold what it reports: "said [that] X", "urged them to X".
-COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})
 # A cue attached to the clause it reports, after it: "The talks failed, officials said."
 REPORTING_DEPRELS = frozenset({"parataxis", "advcl", "conj"})
 # The cue's objects ("told [reporters]") and the clauses a parser may hang off them instead of
@@ -37,8 +36,8 @@ CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
 CLAUSE_OPENERS = frozenset({"that", "whether", "if"})  # "said that ...", "asked whether ..."
 MIN_CLAUSE_WORDS = 3
 OBJECT_PREDICATES = frozenset({"as", "of", "for"})  # what a cue says of its object: "accused him of lying"
-# A bare clause after a cue: its subject's first and last words, at most this many words before the finite verb.
-SUBJECT_START_TAGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"})
+# A bare clause after a cue: its subject opens like a noun phrase (PHRASE_START_TAGS) and ends with one
+# of these, at most MAX_BARE_SUBJECT_WORDS words before the finite verb.
 SUBJECT_END_TAGS = frozenset({"PRON", "PROPN", "NOUN", "NUM"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MAX_BARE_SUBJECT_WORDS = 6
@@ -139,7 +138,7 @@ def _opens_bare_clause(article: Article, first: int, last: int) -> bool:
     """words[first:] open with a subject and its finite verb ("conservatives need", "he didn't want",
     "state and local authorities ... are"), read off the tags: the parse is what failed here."""
     words = article.words
-    if words[first].upos not in SUBJECT_START_TAGS:
+    if words[first].upos not in PHRASE_START_TAGS:
         return False
     for i in range(first + 1, min(last, first + MAX_BARE_SUBJECT_WORDS + 1)):
         if words[i].xpos in FINITE_VERB_TAGS:
