@@ -236,10 +236,9 @@ def _colon_cue(article: Article, group: list[QuotedPiece]) -> Cue | None:
     """"Helen Park, a hydrologist at the State Water Board, said:" and the quote in the next paragraph:
     the last cue of a paragraph that ends with a colon introduces a quote that opens the next one."""
     first = group[0]
-    paragraph = article.paragraph_of(first.open_mark)
-    if paragraph == 0 or article.text[article.paragraphs[paragraph][0]:first.open_mark].strip():
+    if first.paragraph == 0 or not _opens_paragraph(article, first):
         return None
-    start, end = article.paragraphs[paragraph - 1]
+    start, end = article.paragraphs[first.paragraph - 1]
     if not article.text[start:end].rstrip().endswith(":"):
         return None
     return next((c for c in reversed(article.cues) if start <= c.start < end and not c.complement_only), None)
@@ -524,6 +523,7 @@ def _continues_previous(article: Article, group: list[QuotedPiece], previous: At
 
 
 def _opens_paragraph(article: Article, piece: QuotedPiece) -> bool:
+    """Nothing but spaces stands before the piece's opening mark in its paragraph."""
     return not article.text[article.paragraphs[piece.paragraph][0]:piece.open_mark].strip()
 
 

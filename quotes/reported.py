@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from quotes import lexicons, ranking
-from quotes.article import Article, Attribution, Cue
+from quotes.article import Article, Attribution, Cue, QuotedPiece
 from quotes.attribution import (COMPLEMENT_DEPRELS, PHRASE_START_TAGS, after_title_marker, is_inverted,
                                 speaker_mention, subjects_of)
 
@@ -280,7 +280,7 @@ def sentence_before(article: Article, cue: Cue, quote: Attribution) -> tuple[int
     if quote_start is None or piece_end is None or quote_end is None or not quote_start < quote_end <= cue.word:
         return None
     if article.words[quote_end].sentence != article.words[cue.word].sentence:
-        return None  # the quote ends in the cue's sentence
+        return None  # the quote must end in the cue's sentence
     run = _longest_run(article, set(range(article.sentence_of(quote_start)[0], piece_end)))
     return (article.words[run[0]].start, article.words[run[1]].end) if run else None
 
@@ -345,7 +345,7 @@ def _before_other_quotes(article: Article, clause: tuple[int, int], cue: Cue,
     return article.words[run[0]].start, article.words[run[1]].end
 
 
-def _own_clause_after(article: Article, cue: Cue, last_piece) -> bool:
+def _own_clause_after(article: Article, cue: Cue, last_piece: QuotedPiece) -> bool:
     """The quote ends before the cue, and the cue's own subject stands before the quote."""
     subjects = [s for s in subjects_of(article, cue.word) if s < cue.word]
     return last_piece.end < cue.start and bool(subjects) and min(subtree(article, subjects[0])) < article.word_at(
