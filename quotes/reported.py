@@ -83,6 +83,13 @@ def _is_clause(article: Article, head: int) -> bool:
         article.words[c].deprel in CLAUSE_DEPRELS for c in article.children[head])
 
 
+def _clause_opener(article: Article, cue: int, start: int) -> int:
+    """Where a clause after its cue starts: at a "that" between the two, which the small parser may
+    hang on a word deep inside ("insisted [that] Republicans who refused ... were “nuts”")."""
+    return next((i for i in range(cue + 1, start) if article.words[i].upos == "SCONJ"
+                 and article.words[i].text.lower() in CLAUSE_OPENERS), start)
+
+
 def _subject_start(article: Article, cue: int) -> int:
     """Index of the first word of the cue's subject, or the cue's own index without one."""
     subjects = subjects_of(article, cue)
@@ -186,6 +193,8 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
     # the small parser cuts long clauses short: a clause after its cue runs to the sentence's end
     # ("said Democrats are the ones [trying to pressure the moderators]"), one before it from the start
     first, last = min(sentence), max(sentence)
+    if run[0] > cue.word:
+        run = (_clause_opener(article, cue.word, run[0]), run[1])
     run = _longest_run(article, set(range(run[0], last + 1)) if run[0] > cue.word
                        else set(range(first, run[1] + 1)) - (subtree(article, cue.word) - words))
     if run is None or not any(article.words[i].upos in CLAUSE_TAGS for i in range(run[0], run[1] + 1)):

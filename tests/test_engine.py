@@ -493,3 +493,11 @@ def test_words_between_a_quote_and_its_cue_that_are_no_noun_phrase_name_no_speak
             'consultant with National Media in Alexandria, Va.')
     quote = only_quote(extract(text))
     assert quote["speaker"]["name"] == "Evan Tracey"
+
+
+def test_a_reported_clause_starts_at_the_that_after_its_cue_wherever_the_parser_hangs_it():
+    text = ('On Tuesday, Walsh insisted that senators who refused to rule out a new tax for retirees - '
+            'as several of his rivals have - were "reckless."')
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "mixed"
+    assert quote["content"]["text"].startswith("that senators who refused to rule out")
