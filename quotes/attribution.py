@@ -19,6 +19,8 @@ from quotes.mentions import describe, has_preposition, is_dateline, is_name_word
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SETTING_OFF_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
+ABSOLUTE_MARKERS = frozenset({"with", "without"})
+CLAUSE_BREAKS = frozenset({":", ";"})
 PHRASE_START_TAGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"})  # how a noun phrase opens
 COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})  # a cue's own dependents that hold what it reports
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
@@ -286,11 +288,18 @@ def subjects_of(article: Article, verb: int) -> list[int]:
     clause off the cue ("The trend has been to shift costs, Kantrowitz said": "trend" and
     "Kantrowitz" both nsubj, "shift" a ccomp): a subject before such a complement is the clause's.
     Beside another subject, a relative pronoun is the object it relates to ("bodies, which he
-    called “a cartel”"): it comes last."""
+    called “a cartel”"), and a subject a colon or semicolon parts from the verb belongs to a clause
+    before it ("Even people who endorsed the plan sounded equivocal: Jane Harman called it ..."):
+    they come last."""
     children = article.children[verb]
     subjects = [c for c in children if article.words[c].deprel in SUBJECT_DEPRELS]
     fronted = max((c for c in children if article.words[c].deprel == "ccomp" and c < verb), default=-1)
-    return sorted(subjects, key=lambda c: (c < fronted, len(subjects) > 1 and article.words[c].text.lower() in RELATIVE_PRONOUNS))
+    return sorted(subjects, key=lambda c: (c < fronted, len(subjects) > 1 and (
+        article.words[c].text.lower() in RELATIVE_PRONOUNS or _closed_off(article, c, verb))))
+
+
+def _closed_off(article: Article, subject: int, verb: int) -> bool:
+    return any(article.words[i].text in CLAUSE_BREAKS for i in range(subject + 1, verb))
 
 
 def _subject(article: Article, verb: int, content: tuple[int, int] | None = None) -> int | None:
@@ -316,7 +325,7 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
                     or _is_time(subject) or content is not None and content[0] <= subject.start < content[1] \
                     or is_dateline(article, subject.start, subject.end):
                 continue
-            if has_preposition(article, child):
+            if has_preposition(article, child) and not _absolute_subject(article, verb, child):
                 return _subject_left_of(article, child)
             return child
         if word.deprel not in SUBJECT_SHARING_DEPRELS or word.head is None:
@@ -325,6 +334,14 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
             return None
         verb = word.head
     return None
+
+
+def _absolute_subject(article: Article, verb: int, subject: int) -> bool:
+    """"..., with Sen. John McCain calling it “a Chinese menu”": "with" before a participle's own
+    subject marks an absolute clause, not a preposition's object."""
+    return article.words[verb].xpos == "VBG" and any(
+        article.words[c].deprel == "case" and article.words[c].text.lower() in ABSOLUTE_MARKERS
+        for c in article.children[subject])
 
 
 def _subject_left_of(article: Article, word: int) -> int | None:

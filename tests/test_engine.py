@@ -501,3 +501,17 @@ def test_a_reported_clause_starts_at_the_that_after_its_cue_wherever_the_parser_
     quote = only_quote(extract(text))
     assert quote["kind"] == "mixed"
     assert quote["content"]["text"].startswith("that senators who refused to rule out")
+
+
+def test_with_before_a_participles_subject_marks_an_absolute_clause_not_a_prepositions_object():
+    text = ("Many Democrats who support the budget were unhappy about the cuts, with Sen. Maria Lopez "
+            "calling it a “cruel joke.”")
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Maria Lopez"
+
+
+def test_a_subject_a_colon_parts_from_the_cue_belongs_to_the_clause_before():
+    text = ("Even mayors who backed the plan sounded doubtful: Former Gov. Ellen Marsh called it "
+            "“the least painful choice on the table.”")
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Ellen Marsh"
