@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from quotes import lexicons
 from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece, Word
-from quotes.cues import QUOTE_INTRODUCERS
+from quotes.cues import CLOSING_QUOTES, QUOTE_INTRODUCERS
 from quotes.mentions import describe, has_preposition, is_dateline, is_name_word, mention_at, phrase_after
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
@@ -328,12 +328,39 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
             if has_preposition(article, child) and not _absolute_subject(article, verb, child):
                 return _subject_left_of(article, child)
             return child
-        if word.deprel not in SUBJECT_SHARING_DEPRELS or word.head is None:
+        verb = _subject_sharing_head(article, verb)
+        if verb is None:
             return None
-        if word.deprel == "parataxis" and article.in_quote(article.words[word.head].start):
-            return None
-        verb = word.head
     return None
+
+
+def _set_off_by_comma(article: Article, word: int) -> bool:
+    """A comma stands before `word`, or before the closing mark before it ("values,” stating")."""
+    before = word - 1
+    while before >= 0 and article.words[before].text in CLOSING_QUOTES:
+        before -= 1
+    return before >= 0 and article.words[before].text == ","
+
+
+def _subject_sharing_head(article: Article, verb: int) -> int | None:
+    """The verb whose subject `verb` shares, if any. A participle set off by a comma shares its
+    cue's, also where the small parser made it what the cue says ("Cruz said that Trump represents
+    “New York values,” stating during the debate ...": Cruz states, not Trump)."""
+    word = article.words[verb]
+    if word.head is None:
+        return None
+    head = article.words[word.head]
+    is_cue = {cue.word for cue in article.cues}.__contains__
+    if word.xpos in PARTICIPLE_TAGS and word.deprel in COMPLEMENT_DEPRELS and is_cue(word.head) \
+            and _set_off_by_comma(article, verb):
+        return word.head
+    if word.deprel not in SUBJECT_SHARING_DEPRELS \
+            or word.deprel == "parataxis" and article.in_quote(head.start):
+        return None
+    if word.xpos in PARTICIPLE_TAGS and word.deprel == "advcl" and head.deprel in COMPLEMENT_DEPRELS \
+            and head.head is not None and is_cue(head.head):
+        return head.head
+    return word.head
 
 
 def _absolute_subject(article: Article, verb: int, subject: int) -> bool:

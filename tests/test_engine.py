@@ -515,3 +515,18 @@ def test_a_subject_a_colon_parts_from_the_cue_belongs_to_the_clause_before():
             "“the least painful choice on the table.”")
     quote = only_quote(extract(text))
     assert quote["speaker"]["name"] == "Ellen Marsh"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser makes the participle what the cue says (ccomp of "argued")
+    ('Ruiz argued that the governor had broken "every promise," noting in a speech that the budget '
+     'was "a disgrace."', "Ruiz"),
+    ('Ms. Chen insisted that the company owes workers "real answers," saying at a rally that its '
+     'offer was "an insult."', "Chen"),
+    # the parser hangs the participle on the reported clause (advcl of "represents")
+    ('Perry said this week that Gore represents "Hollywood values," claiming during the debate that '
+     'they are "out of touch."', "Perry"),
+])
+def test_a_participle_set_off_after_a_reported_clause_shares_the_cues_speaker(text, speaker):
+    quotes = extract(text)["quotes"]
+    assert [q["speaker"]["name"] for q in quotes] == [speaker, speaker]
