@@ -289,17 +289,23 @@ def subjects_of(article: Article, verb: int) -> list[int]:
     "Kantrowitz" both nsubj, "shift" a ccomp): a subject before such a complement is the clause's.
     Beside another subject, a relative pronoun is the object it relates to ("bodies, which he
     called “a cartel”"), and a subject a colon or semicolon parts from the verb belongs to a clause
-    before it ("Even people who endorsed the plan sounded equivocal: Jane Harman called it ..."):
-    they come last."""
+    before it ("Even people who endorsed the plan sounded equivocal: Jane Harman called it ..."),
+    as does one a comma parts from a subject nearer the verb ("Holding banners, the students
+    chanted"): they come last."""
     children = article.children[verb]
     subjects = [c for c in children if article.words[c].deprel in SUBJECT_DEPRELS]
     fronted = max((c for c in children if article.words[c].deprel == "ccomp" and c < verb), default=-1)
     return sorted(subjects, key=lambda c: (c < fronted, len(subjects) > 1 and (
-        article.words[c].text.lower() in RELATIVE_PRONOUNS or _closed_off(article, c, verb))))
+        article.words[c].text.lower() in RELATIVE_PRONOUNS or _closed_off(article, c, verb, subjects))))
 
 
-def _closed_off(article: Article, subject: int, verb: int) -> bool:
-    return any(article.words[i].text in CLAUSE_BREAKS for i in range(subject + 1, verb))
+def _closed_off(article: Article, subject: int, verb: int, subjects: list[int]) -> bool:
+    """A colon or semicolon parts `subject` from the verb, or a comma from another subject nearer
+    the verb ("Holding banners outside the hall, the students chanted")."""
+    if any(article.words[i].text in CLAUSE_BREAKS for i in range(subject + 1, verb)):
+        return True
+    return any(subject < other < verb and any(article.words[i].text == "," for i in range(subject + 1, other))
+               for other in subjects)
 
 
 def _subject(article: Article, verb: int, content: tuple[int, int] | None = None) -> int | None:

@@ -530,3 +530,13 @@ def test_a_subject_a_colon_parts_from_the_cue_belongs_to_the_clause_before():
 def test_a_participle_set_off_after_a_reported_clause_shares_the_cues_speaker(text, speaker):
     quotes = extract(text)["quotes"]
     assert [q["speaker"]["name"] for q in quotes] == [speaker, speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Holding banners outside the hall, the students chanted “No more cuts!”", "the students"),
+    ("Addressing supporters of the Ohio Republican Party’s annual dinner Friday, Walsh described "
+     "factories humming with workers and a state of “grit and common sense.”", "Walsh"),
+])
+def test_a_subject_a_comma_parts_from_a_subject_nearer_the_cue_is_not_the_speaker(text, speaker):
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["mention"] == speaker
