@@ -301,11 +301,16 @@ def subjects_of(article: Article, verb: int) -> list[int]:
 
 def _closed_off(article: Article, subject: int, verb: int, subjects: list[int]) -> bool:
     """A colon or semicolon parts `subject` from the verb, or a comma from another subject nearer
-    the verb ("Holding banners outside the hall, the students chanted")."""
+    the verb ("Holding banners outside the hall, the students chanted"); not one an appositive the
+    parser made a subject follows ("Kurt Campbell, the top Asia official, stated")."""
     if any(article.words[i].text in CLAUSE_BREAKS for i in range(subject + 1, verb)):
         return True
-    return any(subject < other < verb and any(article.words[i].text == "," for i in range(subject + 1, other))
-               for other in subjects)
+    return any(subject < other < verb and _comma_between(article, subject, other)
+               and not _comma_between(article, other, verb) for other in subjects)
+
+
+def _comma_between(article: Article, first: int, last: int) -> bool:
+    return any(article.words[i].text == "," for i in range(first + 1, last))
 
 
 def _subject(article: Article, verb: int, content: tuple[int, int] | None = None) -> int | None:
