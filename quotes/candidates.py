@@ -86,10 +86,21 @@ NOT_SPEAKERS = frozenset({"who", "that", "which", "what", "whom", "this", "these
                           "something", "anything", "nothing", "everything"})
 
 
+# What a noun phrase never opens: "carrying signs", "Amid responses" name no speaker.
+NOT_PHRASE_OPENERS = frozenset({"VERB", "AUX", "ADP", "SCONJ"})
+
+
 def is_junk(article: Article, mention: Mention) -> bool:
-    """A relative pronoun ("who", "that") left unresolved, or a dateline ("BEIJING —"): never a speaker.
+    """A relative pronoun ("who", "that") left unresolved, a day or another time ("Thursday"), a
+    phrase that is no noun phrase ("carrying signs"), or a dateline ("BEIJING —"): never a speaker.
     "who" resolved to the name it relates to ("Mike Pence, who called him") is that name, at "who"."""
-    if mention.name.lower() in NOT_SPEAKERS:
+    if mention.name.lower() in NOT_SPEAKERS or mention.name.lower() in lexicons.words(lexicons.TIME_WORDS):
+        return True
+    words = [article.words[i] for i in article.words_between(mention.start, mention.end)]
+    # one word is a name the tagger misread ("Trump" as a verb); after a hyphen, the phrase began
+    # before the mention ("the conservative-[leaning newspaper]")
+    if len(words) > 1 and words[0].upos in NOT_PHRASE_OPENERS and not any(w.upos == "PROPN" for w in words) \
+            and not article.text[:mention.start].endswith("-"):
         return True
     return is_dateline(article, mention.start, mention.end)
 

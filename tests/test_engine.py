@@ -540,3 +540,18 @@ def test_a_participle_set_off_after_a_reported_clause_shares_the_cues_speaker(te
 def test_a_subject_a_comma_parts_from_a_subject_nearer_the_cue_is_not_the_speaker(text, speaker):
     quote = only_quote(extract(text))
     assert quote["speaker"]["mention"] == speaker
+
+
+def test_a_day_the_parser_makes_the_subject_is_no_speaker():
+    text = ("Saturday at the Oregon Republican state’s party convention Rep. Carl Hale (R-OR) said the "
+            "Democratic governor was a “total failure” in office.")
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Carl Hale"
+
+
+def test_a_participle_phrase_is_no_speaker():
+    text = ("But that afternoon, a crowd of angry teachers and parents had gathered at the capitol, "
+            "calling for the governor's resignation and carrying signs saying, \"Cuts today, closed "
+            "schools tomorrow.\"")
+    quote = only_quote(extract(text))
+    assert quote["speaker"] is None or quote["speaker"]["mention"] != "carrying signs"
