@@ -285,13 +285,21 @@ def sentence_before(article: Article, cue: Cue, quote: Attribution) -> tuple[int
     campaign", whose clause the parser did not hang on "said"; the quote may run on into more
     sentences before the cue ("Murphy's support is “really an amorphous position. ...,” Grayson said")."""
     quote_start, piece_end = article.word_at(quote.pieces[0].open_mark), article.word_at(quote.pieces[0].end)
-    quote_end = article.word_at(quote.pieces[-1].end)
-    if quote_start is None or piece_end is None or quote_end is None or not quote_start < quote_end <= cue.word:
+    # the pieces before the cue: a quote split around its cue goes on after it ("“...,” she says, “but ...”")
+    ends = [article.word_at(p.end) for p in quote.pieces]
+    quote_end = max((end for end in ends if end is not None and end <= cue.word), default=None)
+    if quote_start is None or piece_end is None or quote_end is None or not quote_start < quote_end:
         return None
     if article.words[quote_end].sentence != article.words[cue.word].sentence:
         return None  # the quote must end in the cue's sentence
     run = _longest_run(article, set(range(article.sentence_of(quote_start)[0], piece_end)))
     return (article.words[run[0]].start, article.words[run[1]].end) if run else None
+
+
+def _words_outside(article: Article, span: tuple[int, int], pieces: list[QuotedPiece]) -> bool:
+    """Whether a word of `span` lies outside the quoted `pieces` (quote marks and punctuation aside)."""
+    return any(article.words[i].upos != "PUNCT" and not any(p.start <= article.words[i].start < p.end for p in pieces)
+               for i in article.words_between(*span))
 
 
 def _contains(outer: tuple[int, int], start: int, end: int) -> bool:
@@ -383,8 +391,10 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
         candidates = (clauses.get(attribution.cue.word), predicate(article, attribution.cue),
                       sentence_after(article, attribution.cue, attribution.pieces[0].open_mark),
                       sentence_before(article, attribution.cue, attribution))
-        clause = next((c for c in candidates
-                       if c and _contains(c, attribution.pieces[0].start, attribution.pieces[0].end)), None)
+        holding = [c for c in candidates if c and _contains(c, attribution.pieces[0].start, attribution.pieces[0].end)]
+        # a content that is only the quote itself says nothing more (“saying “of course” Clinton has ...”)
+        clause = next((c for c in holding if _words_outside(article, c, attribution.pieces)),
+                      holding[0] if holding else None)
         if clause is None:
             records.append(attribution)
             continue

@@ -555,3 +555,18 @@ def test_a_participle_phrase_is_no_speaker():
             "schools tomorrow.\"")
     quote = only_quote(extract(text))
     assert quote["speaker"] is None or quote["speaker"]["mention"] != "carrying signs"
+
+
+def test_a_quote_split_around_its_cue_reports_the_sentence_up_to_its_first_piece():
+    text = ('Walsh’s lead in the polls means "he must be getting something right," she says, "but I am '
+            'not sure I would vote for him."')
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "mixed"
+    assert quote["content"]["text"].startswith("Walsh’s lead in the polls means")
+
+
+def test_a_content_that_is_only_the_quote_gives_way_to_the_clause_around_it():
+    text = 'Ortiz opened the forum saying "of course" her rival has the experience to be mayor.'
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "mixed"
+    assert quote["content"]["text"].endswith("her rival has the experience to be mayor")
