@@ -22,6 +22,7 @@ CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
 # spoken fillers that follow a quotation inside a longer one: “I'd like 10,000 rounds,” you know,
 FILLER_VERBS = frozenset({"know", "mean", "guess"})
 MAX_SIGNATURE_WORDS = 12
+RESULT_MARKERS = frozenset({"so", "such"})  # "so daunting that ...": a result, not what was said
 STRONG_CUE_SHARE = 0.8  # a learned verb that is a cue this often in PolNeAR train counts everywhere
 # A cue verb used as a modifier reports nothing: "the so-called “guardrails”", "the said agreement".
 MODIFIER_DEPRELS = frozenset({"amod"})
@@ -111,6 +112,20 @@ def _before_quote(article: Article, word: Word) -> bool:
     return 1 <= len(subject) <= MAX_SUBJECT_WORDS and all(article.words[i].upos in SUBJECT_TAGS for i in subject)
 
 
+def _that_quote(article: Article, word: Word) -> bool:
+    """Hoover estimated that there are “somewhere between 23 and 28 people ...”: any verb whose
+    "that" clause quotes words reports them, whether the lexicon knows the verb or not; not a
+    participle after "so" ("are so daunting that “...”"), whose clause is a result."""
+    following = word.index + 1
+    if word.upos != "VERB" or following >= len(article.words) or article.words[following].text.lower() != "that" \
+            or article.words[following].upos != "SCONJ" \
+            or word.index > 0 and article.words[word.index - 1].text.lower() in RESULT_MARKERS:
+        return False
+    last = article.sentence_of(word.index)[1]
+    end = article.words[last - 1].end
+    return any(article.words[following].end <= piece.open_mark < end for piece in article.pieces)
+
+
 def _signature_dash(article: Article, word: Word) -> bool:
     """“...” ― Pamela Padilla: a dash after a closing mark, then a short name to the paragraph's end."""
     if word.text not in SIGNATURE_DASHES or not article.text[:word.start].rstrip().endswith(CLOSING_QUOTES):
@@ -155,7 +170,8 @@ def is_candidate(article: Article, word: Word) -> bool:
     The parser runs only on the sentences that hold a candidate (quotes.parse).
     """
     return (_may_be_cue(article, word) or _according_to(article, word) or _cue_phrase(article, word) is not None
-            or _signature_dash(article, word) or _after_quote(article, word) or _before_quote(article, word)) \
+            or _signature_dash(article, word) or _after_quote(article, word) or _before_quote(article, word)
+            or _that_quote(article, word)) \
         and not article.in_quote(word.start)
 
 
@@ -178,6 +194,6 @@ def find_cues(article: Article) -> list[Cue]:
             lemma = cue_lemma(word)
             found.append(Cue(word.index, lemma, word.start, word.end, word.text,
                              complement_only=lemma in complement_only))
-        elif _after_quote(article, word) or _before_quote(article, word):
+        elif _after_quote(article, word) or _before_quote(article, word) or _that_quote(article, word):
             found.append(Cue(word.index, word.lemma.lower(), word.start, word.end, word.text))
     return found

@@ -570,3 +570,17 @@ def test_a_content_that_is_only_the_quote_gives_way_to_the_clause_around_it():
     quote = only_quote(extract(text))
     assert quote["kind"] == "mixed"
     assert quote["content"]["text"].endswith("her rival has the experience to be mayor")
+
+
+def test_a_verb_whose_that_clause_quotes_words_is_their_cue():
+    text = "Ruiz estimated that there are “somewhere between 40 and 50 members who will vote against the bill.”"
+    quote = only_quote(extract(text))
+    assert (quote["kind"], quote["cue"]["text"], quote["speaker"]["name"]) == ("mixed", "estimated", "Ruiz")
+    assert quote["content"]["text"].startswith("that there are “somewhere between")
+
+
+def test_a_result_clause_after_so_is_not_what_its_participle_says():
+    text = ("Patel, the governor of Ohio, said the state’s debts are so daunting that “we have to "
+            "rethink every program we run.”")
+    quote = only_quote(extract(text))
+    assert (quote["cue"]["text"], quote["speaker"]["name"]) == ("said", "Patel")
