@@ -21,6 +21,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SETTING_OFF_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 ABSOLUTE_MARKERS = frozenset({"with", "without"})
 CLAUSE_BREAKS = frozenset({":", ";"})
+# lower-case words a title keeps among its capitalised ones: “This Week with George Stephanopoulos”
+TITLE_FUNCTION_WORDS = frozenset({"with", "from", "over", "into", "upon", "about", "after", "under", "without"})
+PHRASE_WORD_TAGS = frozenset({"ADP", "DET", "NOUN", "PROPN", "PART", "ADJ"})  # what a title may follow
 PHRASE_START_TAGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"})  # how a noun phrase opens
 COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})  # a cue's own dependents that hold what it reports
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
@@ -119,7 +122,7 @@ def is_name_not_quote(article: Article, group: list[QuotedPiece]) -> bool:
     # short, every long word capitalised, no sentence end: a title or a name, not speech. A period
     # inside the closing mark is American punctuation, not a sentence end: on CNN's “New Day.”
     words = content.split()
-    long_words = [w for w in words if len(w) > 3]
+    long_words = [w for w in words if len(w) > 3 and w not in TITLE_FUNCTION_WORDS]
     ending = content.rstrip()[-1:]
     return len(group) == 1 and len(words) <= 6 and bool(long_words) and all(w[0].isupper() for w in long_words) \
         and (ending not in SENTENCE_END or ending == "." and len(words) > 1)
@@ -577,6 +580,18 @@ def _continues_previous(article: Article, group: list[QuotedPiece], previous: At
     return group[0].paragraph == last.paragraph or _opens_paragraph(article, group[0])
 
 
+def _inside_noun_phrase(article: Article, piece: QuotedPiece) -> bool:
+    """The piece stands where a noun phrase goes on ("appeared on “Fox and Friends”", "CNN's “New
+    Day.”") or names whom a cue addresses ("told “Fox and Friends”"), not after a comma, colon or
+    verb that introduces a statement."""
+    mark = article.word_at(piece.open_mark)
+    if not mark:  # None, or the article's first word
+        return False
+    before = article.words[mark - 1]
+    return before.sentence == article.words[mark].sentence and (
+        before.upos in PHRASE_WORD_TAGS or before.lemma.lower() in lexicons.words(lexicons.ADDRESSEE_CUES))
+
+
 def _opens_paragraph(article: Article, piece: QuotedPiece) -> bool:
     """Nothing but spaces stands before the piece's opening mark in its paragraph."""
     return not article.text[article.paragraphs[piece.paragraph][0]:piece.open_mark].strip()
@@ -592,7 +607,8 @@ def attribute(article: Article) -> list[Attribution]:
     for group in group_pieces(article):
         kind = quote_kind(article, group)
         cue, method = find_cue(article, group, kind)
-        if (cue is None or kind == "mixed") and is_name_not_quote(article, group):
+        if (cue is None or kind == "mixed" or _inside_noun_phrase(article, group[0])) \
+                and is_name_not_quote(article, group):
             continue
         mention = None
         if cue is not None:

@@ -584,3 +584,12 @@ def test_a_result_clause_after_so_is_not_what_its_participle_says():
             "rethink every program we run.”")
     quote = only_quote(extract(text))
     assert (quote["cue"]["text"], quote["speaker"]["name"]) == ("said", "Patel")
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win this state,” Walsh said on NBC’s “Sunday Morning with Chuck Lane.”",
+    "“We will win this state,” Walsh told “Good Morning Ohio,” adding that the race was close.",
+])
+def test_a_title_where_a_noun_phrase_goes_is_no_quote_even_beside_a_cue(text):
+    quotes = [q["text"] for q in extract(text)["quotes"] if q["kind"] != "indirect"]
+    assert quotes == ["We will win this state"]
