@@ -325,7 +325,6 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
     then the one before that phrase.
     """
     for _ in range(4):
-        word = article.words[verb]
         complement_after = max((c for c in article.children[verb] if article.words[c].deprel in COMPLEMENT_DEPRELS
                                 and c > verb), default=-1)
         for child in subjects_of(article, verb):
@@ -364,15 +363,15 @@ def _subject_sharing_head(article: Article, verb: int) -> int | None:
     if word.head is None:
         return None
     head = article.words[word.head]
-    is_cue = {cue.word for cue in article.cues}.__contains__
-    if word.xpos in PARTICIPLE_TAGS and word.deprel in COMPLEMENT_DEPRELS and is_cue(word.head) \
+    cue_words = {cue.word for cue in article.cues}
+    if word.xpos in PARTICIPLE_TAGS and word.deprel in COMPLEMENT_DEPRELS and word.head in cue_words \
             and _set_off_by_comma(article, verb):
         return word.head
     if word.deprel not in SUBJECT_SHARING_DEPRELS \
             or word.deprel == "parataxis" and article.in_quote(head.start):
         return None
     if word.xpos in PARTICIPLE_TAGS and word.deprel == "advcl" and head.deprel in COMPLEMENT_DEPRELS \
-            and head.head is not None and is_cue(head.head):
+            and head.head in cue_words:
         return head.head
     return word.head
 
@@ -380,7 +379,7 @@ def _subject_sharing_head(article: Article, verb: int) -> int | None:
 def _absolute_subject(article: Article, verb: int, subject: int) -> bool:
     """"..., with Sen. John McCain calling it “a Chinese menu”": "with" before a participle's own
     subject marks an absolute clause, not a preposition's object."""
-    return article.words[verb].xpos == "VBG" and any(
+    return article.words[verb].xpos in PARTICIPLE_TAGS and any(
         article.words[c].deprel == "case" and article.words[c].text.lower() in ABSOLUTE_MARKERS
         for c in article.children[subject])
 
