@@ -21,6 +21,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SETTING_OFF_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 ABSOLUTE_MARKERS = frozenset({"with", "without"})
 CLAUSE_BREAKS = frozenset({":", ";"})
+INFINITIVE_DEPRELS = frozenset({"xcomp", "advcl"})
+# verbs that get their object to do what the infinitive after it says ("urged lawmakers to reject")
+CONTROL_VERBS = frozenset({"lead", "urge", "ask", "push", "prompt", "force", "encourage", "invite", "tell",
+                           "persuade", "pressure", "convince", "challenge", "inspire", "call", "press"})
 # lower-case words a title keeps among its capitalised ones: “This Week with George Stephanopoulos”
 TITLE_FUNCTION_WORDS = frozenset({"with", "from", "over", "into", "upon", "about", "after", "under", "without"})
 PHRASE_WORD_TAGS = frozenset({"ADP", "DET", "NOUN", "PROPN", "PART", "ADJ"})  # what a title may follow
@@ -341,10 +345,25 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
             if has_preposition(article, child) and not _absolute_subject(article, verb, child):
                 return _subject_left_of(article, child)
             return child
+        controller = _controlling_object(article, verb)
+        if controller is not None:
+            return controller
         verb = _subject_sharing_head(article, verb)
         if verb is None:
             return None
     return None
+
+
+def _controlling_object(article: Article, verb: int) -> int | None:
+    """The object of a verb that gets someone to do something is the subject of what they do
+    ("leading Clinton advisers like Gene Sperling to counter that ...": the advisers counter)."""
+    word = article.words[verb]
+    if word.head is None or word.deprel not in INFINITIVE_DEPRELS \
+            or article.words[word.head].lemma.lower() not in CONTROL_VERBS or not any(
+            article.words[c].deprel == "mark" and article.words[c].text.lower() == "to" for c in article.children[verb]):
+        return None
+    return next((c for c in article.children[word.head] if article.words[c].deprel == "obj"
+                 and word.head < c < verb and article.words[c].upos in ("NOUN", "PROPN")), None)
 
 
 def _set_off_by_comma(article: Article, word: int) -> bool:

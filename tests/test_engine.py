@@ -593,3 +593,13 @@ def test_a_result_clause_after_so_is_not_what_its_participle_says():
 def test_a_title_where_a_noun_phrase_goes_is_no_quote_even_beside_a_cue(text):
     quotes = [q["text"] for q in extract(text)["quotes"] if q["kind"] != "indirect"]
     assert quotes == ["We will win this state"]
+
+
+@pytest.mark.parametrize("text", [
+    "The report was shared widely, leading senior aides like Dana Ortiz to insist that “every dollar came "
+    "back to the state.”",
+    "The ruling prompted state lawyers like Dana Ortiz to argue that the law was “plainly unconstitutional.”",
+])
+def test_whom_a_verb_gets_to_speak_is_the_speaker_of_the_infinitive(text):
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["mention"].endswith(" like Dana Ortiz")  # not "The report", "The ruling"
