@@ -22,9 +22,6 @@ SETTING_OFF_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 ABSOLUTE_MARKERS = frozenset({"with", "without"})
 CLAUSE_BREAKS = frozenset({":", ";"})
 INFINITIVE_DEPRELS = frozenset({"xcomp", "advcl"})
-# verbs that get their object to do what the infinitive after it says ("urged lawmakers to reject")
-CONTROL_VERBS = frozenset({"lead", "urge", "ask", "push", "prompt", "force", "encourage", "invite", "tell",
-                           "persuade", "pressure", "convince", "challenge", "inspire", "call", "press"})
 # lower-case words a title keeps among its capitalised ones: “This Week with George Stephanopoulos”
 TITLE_FUNCTION_WORDS = frozenset({"with", "from", "over", "into", "upon", "about", "after", "under", "without"})
 PHRASE_WORD_TAGS = frozenset({"ADP", "DET", "NOUN", "PROPN", "PART", "ADJ"})  # what a title may follow
@@ -359,7 +356,7 @@ def _controlling_object(article: Article, verb: int) -> int | None:
     ("leading Clinton advisers like Gene Sperling to counter that ...": the advisers counter)."""
     word = article.words[verb]
     if word.head is None or word.deprel not in INFINITIVE_DEPRELS \
-            or article.words[word.head].lemma.lower() not in CONTROL_VERBS or not any(
+            or article.words[word.head].lemma.lower() not in lexicons.words(lexicons.CONTROL_VERBS) or not any(
             article.words[c].deprel == "mark" and article.words[c].text.lower() == "to" for c in article.children[verb]):
         return None
     return next((c for c in article.children[word.head] if article.words[c].deprel == "obj"

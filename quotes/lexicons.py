@@ -69,6 +69,7 @@ TITLE_QUOTE_MARKERS = "title_quotes"
 TIME_WORDS = "time_words"
 NOMINAL_CUES = "nominal_cues"
 ADDRESSEE_CUES = "addressee_cues"
+CONTROL_VERBS = "control_verbs"
 # learned by `./run train` (training/)
 LEARNED_CUE_VERBS = "learned_cue_verbs"
 LEARNED_CUE_PHRASES = "learned_cue_phrases"
