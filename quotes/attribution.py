@@ -356,11 +356,17 @@ def _controlling_object(article: Article, verb: int) -> int | None:
     ("leading Clinton advisers like Gene Sperling to counter that ...": the advisers counter)."""
     word = article.words[verb]
     if word.head is None or word.deprel not in INFINITIVE_DEPRELS \
-            or article.words[word.head].lemma.lower() not in lexicons.words(lexicons.CONTROL_VERBS) or not any(
-            article.words[c].deprel == "mark" and article.words[c].text.lower() == "to" for c in article.children[verb]):
+            or article.words[word.head].lemma.lower() not in lexicons.words(lexicons.CONTROL_VERBS) \
+            or not is_to_infinitive(article, verb):
         return None
     return next((c for c in article.children[word.head] if article.words[c].deprel == "obj"
                  and word.head < c < verb and article.words[c].upos in ("NOUN", "PROPN")), None)
+
+
+def is_to_infinitive(article: Article, verb: int) -> bool:
+    """The verb is marked by "to": "urged Silicon Valley [to find] a compromise"."""
+    return any(article.words[m].deprel == "mark" and article.words[m].text.lower() == "to"
+               for m in article.children[verb])
 
 
 def _set_off_by_comma(article: Article, word: int) -> bool:

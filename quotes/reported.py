@@ -21,7 +21,7 @@ from pathlib import Path
 from quotes import lexicons, ranking
 from quotes.article import Article, Attribution, Cue, QuotedPiece
 from quotes.attribution import (COMPLEMENT_DEPRELS, PHRASE_START_TAGS, after_title_marker, is_inverted,
-                                speaker_mention, subjects_of)
+                                is_to_infinitive, speaker_mention, subjects_of)
 
 # A cue attached to the clause it reports, after it: "The talks failed, officials said."
 REPORTING_DEPRELS = frozenset({"parataxis", "advcl", "conj"})
@@ -119,8 +119,8 @@ def _complements(article: Article, cue: int) -> list[int]:
 def _infinitive_after(article: Article, cue: int, child: int) -> bool:
     """An infinitive after the cue the small parser took for an adverbial clause: "urged Silicon
     Valley [to find a compromise]" is what was urged (an xcomp), not why."""
-    return child > cue and article.words[child].deprel == "advcl" and not article.in_quote(article.words[child].start) and any(
-        article.words[m].deprel == "mark" and article.words[m].text.lower() == "to" for m in article.children[child])
+    return child > cue and article.words[child].deprel == "advcl" and not article.in_quote(article.words[child].start) \
+        and is_to_infinitive(article, child)
 
 
 def _unattached_complement(article: Article, cue: int) -> set[int]:
@@ -273,9 +273,8 @@ def sentence_after(article: Article, cue: Cue, opening: int) -> tuple[int, int] 
     quote_word = article.word_at(opening)
     if quote_word is None or not cue.word < quote_word < last:
         return None
-    start = next((i + 1 for i in range(cue.word + 1, quote_word) if article.words[i].upos == "SCONJ"
-                  and article.words[i].text.lower() in CLAUSE_OPENERS), cue.word + 1)
-    run = _longest_run(article, set(range(start, last)))
+    opener = _clause_opener(article, cue.word, quote_word)
+    run = _longest_run(article, set(range(opener + 1 if opener < quote_word else cue.word + 1, last)))
     return (article.words[run[0]].start, article.words[run[1]].end) if run else None
 
 
