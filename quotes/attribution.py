@@ -39,6 +39,7 @@ SKIPPED_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
 SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "PRON"})  # a speaker phrase holds one of these
 NAME_LIKE_TAGS = frozenset({"ADJ", "ADV", "X"})
 PARTICIPLE_TAGS = frozenset({"VBG"})
+CLAUSE_HEAD_TAGS = frozenset({"VERB", "AUX"})
 QUOTE_MARK_TOKENS = frozenset('“”"„«»')
 TRAILING_CUE_PUNCTUATION = (",", "?", "!", "—", "–", "―")
 TRAILING_REACH = 8  # words after a closing mark where its cue may stand ("Foreign Ministry spokesman Wang told")
@@ -395,7 +396,23 @@ def _subject_sharing_head(article: Article, verb: int) -> int | None:
     if word.xpos in PARTICIPLE_TAGS and word.deprel == "advcl" and head.deprel in COMPLEMENT_DEPRELS \
             and head.head in cue_words:
         return head.head
+    if word.xpos in PARTICIPLE_TAGS and word.deprel == "acl" and head.upos not in CLAUSE_HEAD_TAGS \
+            and _set_off_by_comma(article, verb):
+        return _clause_head(article, word.head)
     return word.head
+
+
+def _clause_head(article: Article, word: int) -> int | None:
+    """The head of the clause `word` belongs to: the nearest verb at or above it, or a predicate
+    with a subject ("Obama has been on the sidelines")."""
+    for _ in range(ANCESTOR_STEPS):
+        if article.words[word].upos in CLAUSE_HEAD_TAGS or any(
+                article.words[c].deprel in SUBJECT_DEPRELS for c in article.children[word]):
+            return word
+        word = article.words[word].head
+        if word is None:
+            return None
+    return None
 
 
 def _absolute_subject(article: Article, verb: int, subject: int) -> bool:

@@ -533,6 +533,18 @@ def test_a_participle_set_off_after_a_reported_clause_shares_the_cues_speaker(te
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # the parser hangs the participle on the noun before it ("attack"), which says nothing
+    ('Cole offered a Walsh-style retort on the senator\'s preferred mode of attack, tweeting at him, '
+     '"You have no plan and no shame."', "Cole"),
+    # ... or on a predicate noun, whose subject is the speaker
+    ('Lopez was a fierce critic of the mayor\'s transit plan, calling it "a gift to developers."', "Lopez"),
+])
+def test_a_participle_set_off_after_a_noun_shares_the_subject_of_its_clause(text, speaker):
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Holding banners outside the hall, the students chanted “No more cuts!”", "the students"),
     ("Addressing supporters of the Ohio Republican Party’s annual dinner Friday, Walsh described "
      "factories humming with workers and a state of “grit and common sense.”", "Walsh"),
