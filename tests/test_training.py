@@ -1,7 +1,8 @@
 """The learning side: GUM mention types, the cue lexicon, and the committed speaker model."""
 import json
 
-from quotes import lexicons, parse, pipeline, speakers
+from quotes import candidates, lexicons, parse, pipeline, speakers
+from quotes.article import Mention
 from quotes.nlp import load_pipeline
 from quotes.ranking import MODEL_PATH, Ranker, load
 from training import cue_lexicon, mention_types, pronouns
@@ -56,6 +57,23 @@ def test_committed_speaker_model_prefers_the_cue_subject_nearby():
     assert ranker.probability(near) >= ranker.threshold
     assert ranker.probability(near) > 10 * ranker.probability(far)
     assert json.loads(MODEL_PATH.read_text())["training"]["cv_accuracy"] > 0.5
+
+
+def test_the_speaker_model_reads_what_a_candidate_is_in_its_clause():
+    text = "The mayor told Ana Ruiz in a letter to the council that the governor's aide had lied."
+    article = pipeline.prepare(text, parse.tag(load_pipeline(), [text])[0])
+    parse.parse_selected(load_pipeline(), [article])
+
+    def role(phrase):
+        start = text.index(phrase)
+        return candidates.grammatical_role(article, Mention(start, start + len(phrase), None, phrase, "person"))
+
+    assert [role(p) for p in ("The mayor", "Ana Ruiz", "the council", "the governor")] == \
+        ["subject", "object", "oblique", "possessor"]
+    # learned, not set: a cue's object or a possessor says the quote less often than a subject
+    weights = load().weights
+    assert weights["grammar_object"] < weights["grammar_subject"]
+    assert weights["grammar_possessor"] < weights["grammar_subject"]
 
 
 def test_learned_lexicons_are_in_the_engine():
