@@ -396,10 +396,20 @@ def _subject_sharing_head(article: Article, verb: int) -> int | None:
     if word.xpos in PARTICIPLE_TAGS and word.deprel == "advcl" and head.deprel in COMPLEMENT_DEPRELS \
             and head.head in cue_words:
         return head.head
+    # "Paul said Rubio's plan would give money to immigrants, and called him ...": a cue joined by
+    # ", and" to what another cue reports is that cue's second verb, not the reported clause's
+    if word.deprel == "conj" and verb in cue_words and head.deprel in COMPLEMENT_DEPRELS \
+            and head.head in cue_words and _comma_and_before(article, verb):
+        return head.head
     if word.xpos in PARTICIPLE_TAGS and word.deprel == "acl" and head.upos not in CLAUSE_HEAD_TAGS \
             and _set_off_by_comma(article, verb):
         return _clause_head(article, word.head)
     return word.head
+
+
+def _comma_and_before(article: Article, verb: int) -> bool:
+    """", and" stands right before the verb."""
+    return verb >= 2 and article.words[verb - 1].upos == "CCONJ" and article.words[verb - 2].text == ","
 
 
 def _clause_head(article: Article, word: int) -> int | None:

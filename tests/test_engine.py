@@ -532,6 +532,15 @@ def test_a_participle_set_off_after_a_reported_clause_shares_the_cues_speaker(te
     assert [q["speaker"]["name"] for q in quotes] == [speaker, speaker]
 
 
+def test_a_cue_joined_by_comma_and_to_a_reported_clause_is_the_first_cues_second_verb():
+    # the parser makes "called" a conjunct of "give", inside what "said" reports
+    text = ('Sen. Ann Cole (D-Ore.) said Walsh\'s tax plan would give money to foreign companies, and '
+            'called him "the best friend Wall Street ever had."')
+    quote = next(q for q in extract(text)["quotes"] if q["kind"] == "mixed")
+    assert quote["cue"]["text"] == "called"
+    assert quote["speaker"]["name"] == "Ann Cole"
+
+
 @pytest.mark.parametrize("text, speaker", [
     # the parser hangs the participle on the noun before it ("attack"), which says nothing
     ('Cole offered a Walsh-style retort on the senator\'s preferred mode of attack, tweeting at him, '
