@@ -381,7 +381,9 @@ def _set_off_by_comma(article: Article, word: int) -> bool:
 def _subject_sharing_head(article: Article, verb: int) -> int | None:
     """The verb whose subject `verb` shares, if any. A participle set off by a comma shares its
     cue's, also where the small parser made it what the cue says ("Cruz said that Trump represents
-    “New York values,” stating during the debate ...": Cruz states, not Trump)."""
+    “New York values,” stating during the debate ...": Cruz states, not Trump), and the subject of
+    the clause of a noun the parser hung it on; a cue after ", and" shares the cue whose reported
+    clause the parser joined it to."""
     word = article.words[verb]
     if word.head is None:
         return None

@@ -4,8 +4,9 @@ Candidates: the phrase the attribution stage linked to the quote's cue (resolved
 of the quote before, and the people and organisations named around the quote (its paragraph
 and the ones before it). Features say where each stands (before or after the quote, how far,
 in which paragraph), how it is written (a name, a pronoun's antecedent, its type learned from
-GUM, its NER label), what it is in its clause (subject, object, ...), how salient it is (mentions so far, the last person mentioned), and what
-surrounds the quote (a colon before it, a cue, the quote opening its paragraph).
+GUM, its NER label), what it is in its clause (subject, object, ...), how salient it is (mentions
+so far, the last person mentioned), and what surrounds the quote (a colon before it, a cue, the
+quote opening its paragraph).
 """
 from __future__ import annotations
 
@@ -152,7 +153,8 @@ def _ner(article: Article, mention: Mention) -> str:
 # What a mention's head word does in its clause, by dependency relation: a subject speaks far
 # more often than an object, a possessor or a preposition's object ("treasurer for Ronald Reagan's campaign").
 GRAMMATICAL_ROLES = {"nsubj": "subject", "nsubj:pass": "subject", "csubj": "subject", "obj": "object",
-                     "iobj": "object", "nmod:poss": "possessor", "appos": "apposition", "obl": "oblique", "nmod": "oblique"}
+                     "iobj": "object", "nmod:poss": "possessor", "appos": "apposition", "obl": "oblique",
+                     "nmod": "oblique"}
 
 
 def grammatical_role(article: Article, mention: Mention) -> str:
