@@ -456,7 +456,12 @@ def is_inverted(article: Article, cue: Cue) -> bool:
     # "Smith, a senator, said the plan ...": a subject before the cue is its speaker
     if any(article.words[c].deprel in SUBJECT_DEPRELS and c < cue.word for c in article.children[cue.word]):
         return False
-    return phrase_after(article, cue.word + 1) is not None
+    return phrase_after(article, _word_after(article, cue)) is not None
+
+
+def _word_after(article: Article, cue: Cue) -> int:
+    """The first word after the cue's own ("made clear" is two)."""
+    return article.words_between(cue.start, cue.end)[-1] + 1
 
 
 def _according_to_source(article: Article, cue: Cue) -> int | None:
@@ -484,14 +489,14 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
                        None)
     subject = _subject(article, cue.word, content)
     if group is None and is_inverted(article, cue):
-        return describe(article, *phrase_after(article, cue.word + 1)), "inverted"
+        return describe(article, *phrase_after(article, _word_after(article, cue))), "inverted"
     if closing is not None:
         between = article.words_between(closing + 1, cue.start)
         content = [i for i in between if article.words[i].upos != "PUNCT"]
         # inverted: “...,” stated Jessica Chen Weiss, a Cornell University professor; a participle
         # is not (“fantastic,” telling reporters): what follows it is whom it was told
         if not content:
-            found = article.words[cue.word].xpos not in PARTICIPLE_TAGS and phrase_after(article, cue.word + 1)
+            found = article.words[cue.word].xpos not in PARTICIPLE_TAGS and phrase_after(article, _word_after(article, cue))
             if found:
                 return describe(article, *found), "inverted"
         elif len(content) <= MAX_BETWEEN_WORDS and not any(

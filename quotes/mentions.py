@@ -181,9 +181,11 @@ def phrase_after(article: Article, first: int) -> tuple[int, int, int] | None:
             words[first].text.lower() in DATE_WORDS or words[first].upos in ("ADV", "ADP")):
         first += 1
     i = first
+    # a day or month after the name is when it was said: "said Gov. Ana Ruiz (on) Tuesday"
     while i < len(words) and words[i].sentence == sentence and (
             words[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON")
-            or is_name_word(words[i]) or words[i].text.lower() in NAME_CONNECTORS and i > first):
+            or is_name_word(words[i]) or words[i].text.lower() in NAME_CONNECTORS and i > first) \
+            and not (i > first and words[i].text.lower() in DATE_WORDS):
         i += 1
         if words[i - 1].upos == "PRON":
             break

@@ -532,6 +532,22 @@ def test_a_participle_set_off_after_a_reported_clause_shares_the_cues_speaker(te
     assert [q["speaker"]["name"] for q in quotes] == [speaker, speaker]
 
 
+def test_the_second_word_of_a_two_word_cue_is_no_speaker():
+    text = ('Ruiz said she was open to new taxes in cases where "common sense" made clear that the money '
+            'would reach schools.')
+    speaker = only_quote(extract(text))["speaker"]
+    assert speaker is None or "clear" not in speaker["mention"]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will not raise taxes this year,” said Gov. Ana Ruiz on Tuesday.",
+    "“We will not raise taxes this year,” said Gov. Ana Ruiz Tuesday.",
+    "“We will not raise taxes this year,” made clear Gov. Ana Ruiz on Tuesday.",
+])
+def test_the_day_after_an_inverted_speaker_is_not_part_of_the_name(text):
+    assert only_quote(extract(text))["speaker"]["name"] == "Ana Ruiz"
+
+
 def test_a_cue_joined_by_comma_and_to_a_reported_clause_is_the_first_cues_second_verb():
     # the parser makes "called" a conjunct of "give", inside what "said" reports
     text = ('Sen. Ann Cole (D-Ore.) said Walsh\'s tax plan would give money to foreign companies, and '
