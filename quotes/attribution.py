@@ -496,7 +496,8 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
         # inverted: “...,” stated Jessica Chen Weiss, a Cornell University professor; a participle
         # is not (“fantastic,” telling reporters): what follows it is whom it was told
         if not content:
-            found = article.words[cue.word].xpos not in PARTICIPLE_TAGS and phrase_after(article, _word_after(article, cue))
+            found = article.words[cue.word].xpos not in PARTICIPLE_TAGS \
+                and phrase_after(article, _word_after(article, cue))
             if found:
                 return describe(article, *found), "inverted"
         elif len(content) <= MAX_BETWEEN_WORDS and not any(
