@@ -126,6 +126,12 @@ def _that_quote(article: Article, word: Word) -> bool:
     return any(article.words[following].end <= piece.open_mark < end for piece in article.pieces)
 
 
+def _placed_cue(article: Article, word: Word) -> bool:
+    """A verb no lexicon needs to know that reports a quotation by where it stands: right after it,
+    right before it, or opening a "that" clause that quotes it."""
+    return _after_quote(article, word) or _before_quote(article, word) or _that_quote(article, word)
+
+
 def _signature_dash(article: Article, word: Word) -> bool:
     """“...” ― Pamela Padilla: a dash after a closing mark, then a short name to the paragraph's end."""
     if word.text not in SIGNATURE_DASHES or not article.text[:word.start].rstrip().endswith(CLOSING_QUOTES):
@@ -170,8 +176,7 @@ def is_candidate(article: Article, word: Word) -> bool:
     The parser runs only on the sentences that hold a candidate (quotes.parse).
     """
     return (_may_be_cue(article, word) or _according_to(article, word) or _cue_phrase(article, word) is not None
-            or _signature_dash(article, word) or _after_quote(article, word) or _before_quote(article, word)
-            or _that_quote(article, word)) \
+            or _signature_dash(article, word) or _placed_cue(article, word)) \
         and not article.in_quote(word.start)
 
 
@@ -194,6 +199,6 @@ def find_cues(article: Article) -> list[Cue]:
             lemma = cue_lemma(word)
             found.append(Cue(word.index, lemma, word.start, word.end, word.text,
                              complement_only=lemma in complement_only))
-        elif _after_quote(article, word) or _before_quote(article, word) or _that_quote(article, word):
+        elif _placed_cue(article, word):
             found.append(Cue(word.index, word.lemma.lower(), word.start, word.end, word.text))
     return found
