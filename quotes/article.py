@@ -7,12 +7,18 @@ links quotes to cues and speakers, `affiliations` and `records` finish the job.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 
 # The deprel of a word whose sentence was not parsed (see quotes.parse).
 UNPARSED = "_"
+# Marks after which a word takes a capital whatever it is: “Understated ..., : Absent ...
+OPENING_MARKS = frozenset({"“", '"', "‘", "'", ":", "—", "–", "(", "["})
+# A title-case heading: every word of four letters or more after the first is capitalised.
+HEADING_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+MAX_HEADING_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -150,3 +156,27 @@ class Article:
 
     def sentence_of(self, word: int) -> tuple[int, int]:
         return self.sentences[self.words[word].sentence]
+
+    def opens_sentence(self, word: int) -> bool:
+        """The word opens its sentence or follows an opening mark: it is capitalised whatever it is."""
+        return word == self.sentence_of(word)[0] or self.words[word - 1].text in OPENING_MARKS
+
+    @cached_property
+    def heading_end(self) -> int:
+        """End offset of the article's title-case heading, its first paragraph ("Pence Endorses Paul
+        Ryan With Trump’s Blessing."), or 0 when the article opens otherwise."""
+        if not self.paragraphs:
+            return 0
+        start, end = self.paragraphs[0]
+        words = HEADING_WORD.findall(self.text[start:end])
+        long_words = [w for w in words[1:] if len(w) >= 4]
+        title_case = len(long_words) >= 2 and all(w[:1].isupper() for w in long_words) \
+            and not all(w.isupper() for w in long_words)
+        return end if title_case and len(words) <= MAX_HEADING_WORDS else 0
+
+    @cached_property
+    def capitalized_mid_sentence(self) -> frozenset[str]:
+        """Words (lower-cased) the article capitalises where nothing but the word calls for it: inside a
+        sentence, outside the heading. Evidence that a word is a name ("Perez" but not "Understated")."""
+        return frozenset(w.text.lower() for w in self.words
+                         if w.is_capitalized and w.start >= self.heading_end and not self.opens_sentence(w.index))

@@ -490,6 +490,10 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
     subject = _subject(article, cue.word, content)
     if group is None and is_inverted(article, cue):
         return describe(article, *phrase_after(article, _word_after(article, cue))), "inverted"
+    # a cue that opens its sentence is followed by its speaker: "Said Ms. Park: “...”", "Stated Stone:"
+    if subject is None and cue.word == article.sentence_of(cue.word)[0] \
+            and (found := phrase_after(article, _word_after(article, cue))) is not None:
+        return describe(article, *found), "inverted"
     if closing is not None:
         between = article.words_between(closing + 1, cue.start)
         content = [i for i in between if article.words[i].upos != "PUNCT"]

@@ -44,6 +44,51 @@ def is_name_word(word: Word) -> bool:
             and not (word.upos == "VERB" and word.lemma.lower() in lexicons.words(lexicons.CUE_VERBS)))
 
 
+@functools.cache
+def first_name_table():
+    import gender_guesser.detector  # a first-name table: loaded once, on first use
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def capital_confirmed(article: Article, i: int) -> bool:
+    """Something besides where it stands says the capital of word i is a name's: the article
+    capitalises the word inside a sentence elsewhere, or it is an acronym, a title, an organisation
+    word or a place. Where a capital proves nothing, in a title-case heading ("Ben Carson Slams
+    Hillary Over Benghazi Lies"), only such words belong to names."""
+    text = article.words[i].text
+    lowered = text.lower()
+    return (lowered in article.capitalized_mid_sentence or (len(text) > 1 and text.isupper())
+            or lowered in _title_tokens() or lowered in lexicons.words(lexicons.PLACES))
+
+
+def _opening_name_word(article: Article, i: int) -> bool:
+    """Word i, capitalised because it opens a sentence, begins the name after it: a proper noun to
+    the tagger, a first name or a confirmed capital ("Tashfeen Malik", not "Absent Sanders")."""
+    word = article.words[i]
+    return word.upos == "PROPN" or _is_first_name(word.text) or capital_confirmed(article, i)
+
+
+def _name_word_at(article: Article, i: int) -> bool:
+    """is_name_word; in the article's title-case heading, only with a confirmed capital, or as a
+    first name before one ("Carly Fiorina Endorses Ted Cruz": Carly Fiorina, Ted Cruz)."""
+    if not is_name_word(article.words[i]):
+        return False
+    if article.words[i].start >= article.heading_end or capital_confirmed(article, i):
+        return True
+    following = i + 1 < len(article.words) and article.words[i + 1].start < article.heading_end
+    return following and _is_first_name(article.words[i].text) and capital_confirmed(article, i + 1)
+
+
+def _line_break_before(article: Article, j: int) -> bool:
+    """A line ends between word j - 1 and word j: a name never runs over it ("Fault\nTed Cruz")."""
+    return "\n" in article.text[article.words[j - 1].end:article.words[j].start]
+
+
+def _is_first_name(text: str) -> bool:
+    return first_name_table().get_gender(text) != "unknown"
+
+
 def has_preposition(article: Article, word: int) -> bool:
     """Whether the phrase headed by `word` is a preposition's object, whatever arc the parser gave it.
 
@@ -60,12 +105,12 @@ def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, 
     runs: list[tuple[int, int]] = []
     i = start
     while i < end:
-        if not is_name_word(article.words[i]):
+        if not _name_word_at(article, i):
             i += 1
             continue
         j = i + 1
-        while j < end:
-            if is_name_word(article.words[j]):
+        while j < end and not _line_break_before(article, j):
+            if _name_word_at(article, j):
                 j += 1
                 continue
             k = j
@@ -73,12 +118,19 @@ def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, 
                 k += 1
             # "Ministry of Foreign Affairs"; two connectors only inside an organisation's name
             # ("German Marshall Fund of the United States", not "Ryan Hass of the Brookings")
-            joins = k < end and is_name_word(article.words[k]) and (
+            joins = k < end and _name_word_at(article, k) and not _line_break_before(article, k) and (
                 k - j == 1 or organization_strength(article, i, j) > 0)
             if k == j or not joins:
                 break
             j = k + 1
         a = i + 1 if article.words[i].text.lower() in DETERMINERS else i
+        # a word capitalised only because it opens the sentence is no part of the person's name
+        # after it ("Absent Sanders, ...", "Attorneys for Clinton ..."; but "United Gun Group")
+        if j - a > 1 and article.opens_sentence(a) and not _opening_name_word(article, a) \
+                and not organization_strength(article, a, j):
+            a += 1
+            while a < j and article.words[a].text.lower() in NAME_CONNECTORS:
+                a += 1
         if a < j:
             runs.append((a, j))
         i = j
@@ -125,6 +177,7 @@ def title_words() -> frozenset[str]:
     return frozenset(t for title in lexicons.phrases(lexicons.TITLES) for t in title)
 
 
+@functools.cache
 def _title_tokens() -> frozenset[str]:
     tokens = {t for title in lexicons.phrases(lexicons.TITLES) for t in title}
     return frozenset(tokens | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from quotes import lexicons
 from quotes.article import Article, Mention
-from quotes.mentions import capitalized_runs, organization_strength, person_name_tail, span_text
+from quotes.mentions import capitalized_runs, first_name_table, organization_strength, person_name_tail, span_text
 
 # How far back (in paragraphs) "he said" may look for the person it means.
 PRONOUN_REACH = 4
@@ -43,17 +43,10 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in name.lower().replace("’s", "").split() if t not in honorifics)
 
 
-@functools.cache
-def _gender_detector():
-    import gender_guesser.detector  # a first-name table: loaded once, on the first pronoun
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
 def first_name_gender(name: str) -> str | None:
     """"male", "female" or None (unknown) from the first full word of a person's name."""
     first = next((t for t in name.split() if len(t.strip(".")) > 1), None)
-    return GENDERS.get(_gender_detector().get_gender(first)) if first else None
+    return GENDERS.get(first_name_table().get_gender(first)) if first else None
 
 
 def is_subject_name(article: Article, a: int, b: int) -> bool:

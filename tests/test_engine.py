@@ -640,3 +640,32 @@ def test_a_title_where_a_noun_phrase_goes_is_no_quote_even_beside_a_cue(text):
 def test_whom_a_verb_gets_to_speak_is_the_speaker_of_the_infinitive(text):
     quote = only_quote(extract(text))
     assert quote["speaker"]["mention"].endswith(" like Dana Ortiz")  # not "The report", "The ruling"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the verbs and nouns of a title-case heading are no part of its names, and its names are whole
+    ("Carly Fiorina Endorses Ted Cruz\n\nThe former executive joined Cruz in Miami on Wednesday.\n\n"
+     "“He is the only one who can beat Trump,” Fiorina said.", "Carly Fiorina"),
+    ("Ben Carson Slams Hillary Over Benghazi Lies\n\nThe retired neurosurgeon spoke in Iowa on Friday.\n\n"
+     "“She lied to the families,” Carson said.", "Ben Carson"),
+    # a name never runs over the end of a line
+    ("Cruz Is At Fault\nTed Cruz spoke in Iowa on Friday.\n\n“We will win this state,” Cruz said.", "Ted Cruz"),
+    # a word capitalised only because it opens the sentence is no part of the name after it...
+    ("Understated Perez raises his profile. “We will stand up and be counted,” Perez said.", "Perez"),
+    # ... but a first name there is, however rare
+    ("Elward Edd, a farmer from Ames, said the drought was the worst he had seen. “We lost everything,” "
+     "Mr. Edd said.", "Elward Edd"),
+])
+def test_a_name_holds_the_words_that_name_and_only_those(text, name):
+    quotes = extract(text)["quotes"]
+    assert quotes and {q["speaker"]["name"] for q in quotes} == {name}
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Roger Stone spoke on his radio show on Tuesday.\n\nStated Stone:\n\n“I think that the stakes are so "
+     "high that they would do anything to remain in power.”", "Stone"),
+    ("The minister spoke for an hour.\n\nAdded the minister, “We will not give up.”", "the minister"),
+])
+def test_a_cue_that_opens_its_sentence_is_followed_by_its_speaker(text, mention):
+    (quote,) = extract(text)["quotes"]
+    assert quote["speaker"]["mention"] == mention
