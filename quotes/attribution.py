@@ -342,7 +342,9 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
                 continue
             if has_preposition(article, child) and not _absolute_subject(article, verb, child):
                 return _subject_left_of(article, child)
-            return child
+            # "Sanders was asked by host Bill Maher, “...”": the subject is whom it was said to
+            agent = _passive_agent(article, verb) if subject.deprel == "nsubj:pass" else None
+            return agent if agent is not None else child
         controller = _controlling_object(article, verb)
         if controller is not None:
             return controller
@@ -350,6 +352,14 @@ def _subject(article: Article, verb: int, content: tuple[int, int] | None = None
         if verb is None:
             return None
     return None
+
+
+def _passive_agent(article: Article, verb: int) -> int | None:
+    """The "by" phrase of a passive cue that takes whom it addresses: "was asked by [moderator Gerard
+    Baker]". (Of other cues the subject stays: "The email was sent by Jeremy Bash ... “...,” it reads.")"""
+    if article.words[verb].lemma.lower() not in lexicons.words(lexicons.ADDRESSEE_CUES):
+        return None
+    return next((c for c in article.children[verb] if article.words[c].deprel == "obl:agent"), None)
 
 
 def _controlling_object(article: Article, verb: int) -> int | None:

@@ -669,3 +669,11 @@ def test_a_name_holds_the_words_that_name_and_only_those(text, name):
 def test_a_cue_that_opens_its_sentence_is_followed_by_its_speaker(text, mention):
     (quote,) = extract(text)["quotes"]
     assert quote["speaker"]["mention"] == mention
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sanders was asked by host Bill Maher, “Do you think the email story is over?”", "Bill Maher"),
+    ("The senator was told by aides, “Stay away from the cameras.”", "aides"),
+])
+def test_whoever_a_passive_cue_addresses_is_not_its_speaker_the_agent_is(text, name):
+    assert only_quote(extract(text))["speaker"]["name"] == name
