@@ -26,7 +26,9 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Dates are capitalised but never part of a name ("Antony Blinken on Sunday"); "May" can be a surname.
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december".split())
+    "june july august september october november december "
+    # abbreviated months ("on Aug. 4"); "Jan" and "Jun" stand alone as first names
+    "jan. feb feb. mar. apr. jun. jul. aug aug. sep. sept sept. oct oct. nov nov. dec dec.".split())
 # what follows the place of a dateline: a date, an agency, a dash ("BEIJING — ", "WASHINGTON, June 10
 # (UPI) — ", "Washington (AFP) – "); in mixed case the agency must be there: a name before a dash
 # alone opens an aside ("Murphy — after a knock-on-wood gesture — told me")

@@ -109,6 +109,9 @@ class NameIndex:
         if not tokens:
             return name
         candidates = [o for o in self.occurrences if _same_person(tokens, o.tokens)]
+        # a surname beats a first word: "Trump" is "Donald Trump", not "Trump Tower Grill" ("Xi" is "Xi Jinping")
+        if any(len(o.tokens) > len(tokens) and o.tokens[-1] == tokens[-1] for o in candidates):
+            candidates = [o for o in candidates if o.tokens[-1] == tokens[-1]]
         if not candidates:
             return name
         before = [o for o in candidates if o.start <= offset]

@@ -543,6 +543,8 @@ def test_the_second_word_of_a_two_word_cue_is_no_speaker():
     "“We will not raise taxes this year,” said Gov. Ana Ruiz on Tuesday.",
     "“We will not raise taxes this year,” said Gov. Ana Ruiz Tuesday.",
     "“We will not raise taxes this year,” made clear Gov. Ana Ruiz on Tuesday.",
+    "“We will not raise taxes this year,” said Gov. Ana Ruiz on Aug. 4.",
+    "Gov. Ana Ruiz on Feb. 3 said, “We will not raise taxes this year.”",
 ])
 def test_the_day_after_an_inverted_speaker_is_not_part_of_the_name(text):
     assert only_quote(extract(text))["speaker"]["name"] == "Ana Ruiz"
@@ -648,6 +650,9 @@ def test_whom_a_verb_gets_to_speak_is_the_speaker_of_the_infinitive(text):
      "“He is the only one who can beat Trump,” Fiorina said.", "Carly Fiorina"),
     ("Ben Carson Slams Hillary Over Benghazi Lies\n\nThe retired neurosurgeon spoke in Iowa on Friday.\n\n"
      "“She lied to the families,” Carson said.", "Ben Carson"),
+    # a surname beats a first word: not the restaurant named after him
+    ("Donald Trump spoke at length on Monday. Later he dined at Trump Tower Grill with aides. “We will win,” "
+     "Trump said.", "Donald Trump"),
     # a name never runs over the end of a line
     ("Cruz Is At Fault\nTed Cruz spoke in Iowa on Friday.\n\n“We will win this state,” Cruz said.", "Ted Cruz"),
     # a word capitalised only because it opens the sentence is no part of the name after it...
