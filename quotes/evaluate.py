@@ -30,8 +30,9 @@ A record *covers* a gold attribution when one of its spans, or the reported clau
   "according to"), covered by any predicted record;
 - indirect_precision: predicted indirect records lying, at least half, inside some gold content;
 - speaker: gold direct/mixed attributions with a source that are found and whose predicted
-  speaker mention overlaps the gold source, or whose speaker name holds the source's last word,
-  over the found ones (speaker of found quotes);
+  speaker mention overlaps the gold source, or whose speaker name holds the source's last word or
+  the last word of its name before an apposition or parenthesis ("Filippo Grandi, the United
+  Nations High Commissioner for Refugees (UNHCR),"), over the found ones (speaker of found quotes);
 - speaker_end_to_end: the same right speakers over every gold direct/mixed attribution with a
   source, found or not;
 - words_per_second: the engine's speed over the articles, model loading excluded.
@@ -247,8 +248,12 @@ def _speaker_matches(speaker: dict | None, gold: dict) -> bool:
         return False
     if any(speaker["start"] < end and start < speaker["end"] for start, end in gold["speaker_fragments"]):
         return True
-    words = re.findall(r"\w+", gold["speaker"].lower().replace("’s", "").replace("'s", ""))
-    return bool(words) and words[-1] in re.findall(r"\w+", speaker["name"].lower())
+    name_words = re.findall(r"\w+", speaker["name"].lower())
+    # the source's name is its last word, or the last before an apposition or a parenthesis:
+    # "Filippo Grandi, the United Nations High Commissioner for Refugees (UNHCR),", "Sen. Bernie Sanders (I-Vt.)"
+    source = gold["speaker"].lower().replace("’s", "").replace("'s", "")
+    return any(words and words[-1] in name_words
+               for words in (re.findall(r"\w+", source), re.findall(r"\w+", re.split(r"[,(]", source)[0])))
 
 
 def in_fold(index: int, fold: str | None) -> bool:

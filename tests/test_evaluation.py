@@ -53,3 +53,17 @@ def test_end_to_end_speaker_counts_missed_quotes_against_it():
     figures = score.figures()
     assert figures["speaker"] == 1.0  # of the found quotes
     assert figures["speaker_end_to_end"] == 0.5  # the missed quote counts too
+
+
+@pytest.mark.parametrize("source, name, right", [
+    ("Filippo Grandi, the United Nations High Commissioner for Refugees (UNHCR),", "Filippo Grandi", True),
+    ("Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders", True),
+    ("Trump's", "Donald Trump", True),
+    ("Bay Buchanan, national treasurer for Ronald Reagan's insurgent campaign,", "Ronald Reagan", False),
+    ("Cruz spokesman Rick Tyler", "Ted Cruz", False),
+])
+def test_a_speaker_named_elsewhere_is_right_by_the_sources_name_not_its_apposition(source, name, right):
+    from quotes.evaluate import _speaker_matches
+
+    gold = {"speaker": source, "speaker_fragments": [[0, len(source)]]}
+    assert _speaker_matches({"start": 500, "end": 510, "name": name}, gold) is right
