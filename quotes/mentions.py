@@ -53,7 +53,7 @@ def first_name_table():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
-def capital_confirmed(article: Article, i: int) -> bool:
+def _capital_confirmed(article: Article, i: int) -> bool:
     """Something besides where it stands says the capital of word i is a name's: the article
     capitalises the word inside a sentence elsewhere, or it is an acronym, a title, an organisation
     word or a place. Where a capital proves nothing, in a title-case heading ("Ben Carson Slams
@@ -68,7 +68,7 @@ def _opening_name_word(article: Article, i: int) -> bool:
     """Word i, capitalised because it opens a sentence, begins the name after it: a proper noun to
     the tagger, a first name or a confirmed capital ("Tashfeen Malik", not "Absent Sanders")."""
     word = article.words[i]
-    return word.upos == "PROPN" or _is_first_name(word.text) or capital_confirmed(article, i)
+    return word.upos == "PROPN" or _is_first_name(word.text) or _capital_confirmed(article, i)
 
 
 def _name_word_at(article: Article, i: int) -> bool:
@@ -76,10 +76,10 @@ def _name_word_at(article: Article, i: int) -> bool:
     first name before one ("Carly Fiorina Endorses Ted Cruz": Carly Fiorina, Ted Cruz)."""
     if not is_name_word(article.words[i]):
         return False
-    if article.words[i].start >= article.heading_end or capital_confirmed(article, i):
+    if article.words[i].start >= article.heading_end or _capital_confirmed(article, i):
         return True
     following = i + 1 < len(article.words) and article.words[i + 1].start < article.heading_end
-    return following and _is_first_name(article.words[i].text) and capital_confirmed(article, i + 1)
+    return following and _is_first_name(article.words[i].text) and _capital_confirmed(article, i + 1)
 
 
 def _line_break_before(article: Article, j: int) -> bool:
