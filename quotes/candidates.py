@@ -53,8 +53,12 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
     paragraph = article.paragraph_of(quote_start)
     first_paragraph = article.paragraphs[max(0, paragraph - PARAGRAPHS_BACK)][0]
     last_paragraph = article.paragraphs[article.paragraph_of(quote_end)][1]
+    reported = _reported_clause(attribution)
 
     def add(mention: Mention, source: str) -> None:
+        # a name in the clause the quote's cue reports is what was said about, not who said it
+        if source != "rule" and reported is not None and reported[0] <= mention.start < reported[1]:
+            return
         key = _key(mention)
         known = found.get(key)
         if known is None:
@@ -80,6 +84,13 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
             add(Mention(start, end, article.word_at(start), name, "organization", affiliation=(name, start, end)),
                 "organization")
     return list(found.values())
+
+
+def _reported_clause(attribution: Attribution) -> tuple[int, int] | None:
+    """The clause the cue reports, when it follows the cue ("Grassley said it's the same thing as
+    Sotomayor ..."); a mixed quote's fallback content, its sentence up to the quote, holds the speaker."""
+    cue, content = attribution.cue, attribution.content
+    return content if cue is not None and content is not None and content[0] >= cue.end else None
 
 
 # Words the parser may make a cue's subject that never name a speaker.

@@ -127,3 +127,15 @@ def test_committed_pronoun_ranker_is_read_by_the_engine():
     assert ranker is not None
     assert json.loads(speakers.PRONOUN_MODEL_PATH.read_text())["training"]["cv_accuracy"] > \
         json.loads(speakers.PRONOUN_MODEL_PATH.read_text())["training"]["rule"]["accuracy"]
+
+
+def test_a_name_in_the_clause_a_cue_reports_is_no_candidate_speaker():
+    text = ("Sen. Dale Porter spoke in Topeka on Wednesday. Porter said the plan was a “gift” to Governor "
+            "Tom Baker and his donors.")
+    article = pipeline.prepare(text, parse.tag(load_pipeline(), [text])[0])
+    parse.parse_selected(load_pipeline(), [article])
+    article = pipeline.analyse(article)
+    (quote,) = [a for a in article.attributions if a.pieces]
+    assert quote.cue.text == "said" and text[quote.content[0]:].startswith("the plan")
+    names = {c.mention.name for c in candidates.candidates(article, quote, None, None, speakers.NameIndex(article))}
+    assert "Dale Porter" in names and "Tom Baker" not in names
