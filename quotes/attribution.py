@@ -466,12 +466,12 @@ def is_inverted(article: Article, cue: Cue) -> bool:
     # "Smith, a senator, said the plan ...": a subject before the cue is its speaker
     if any(article.words[c].deprel in SUBJECT_DEPRELS and c < cue.word for c in article.children[cue.word]):
         return False
-    return phrase_after(article, _word_after(article, cue)) is not None
+    return _phrase_after_cue(article, cue) is not None
 
 
-def _word_after(article: Article, cue: Cue) -> int:
-    """The first word after the cue's own ("made clear" is two)."""
-    return article.words_between(cue.start, cue.end)[-1] + 1
+def _phrase_after_cue(article: Article, cue: Cue) -> tuple[int, int, int] | None:
+    """The noun phrase right after the cue's last word ("made clear" is two): an inverted speaker."""
+    return phrase_after(article, article.words_between(cue.start, cue.end)[-1] + 1)
 
 
 def _according_to_source(article: Article, cue: Cue) -> int | None:
@@ -498,22 +498,20 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
         closing = next((p.close_mark for p in reversed(group) if p.close_mark is not None and p.close_mark < cue.start),
                        None)
     subject = _subject(article, cue.word, content)
+    after = _phrase_after_cue(article, cue)
     if group is None and is_inverted(article, cue):
-        return describe(article, *phrase_after(article, _word_after(article, cue))), "inverted"
+        return describe(article, *after), "inverted"
     # a cue that opens its sentence is followed by its speaker: "Said Ms. Park: “...”", "Stated Stone:"
-    if subject is None and cue.word == article.sentence_of(cue.word)[0] \
-            and (found := phrase_after(article, _word_after(article, cue))) is not None:
-        return describe(article, *found), "inverted"
+    if subject is None and cue.word == article.sentence_of(cue.word)[0] and after is not None:
+        return describe(article, *after), "inverted"
     if closing is not None:
         between = article.words_between(closing + 1, cue.start)
         content = [i for i in between if article.words[i].upos != "PUNCT"]
         # inverted: “...,” stated Jessica Chen Weiss, a Cornell University professor; a participle
         # is not (“fantastic,” telling reporters): what follows it is whom it was told
         if not content:
-            found = article.words[cue.word].xpos not in PARTICIPLE_TAGS \
-                and phrase_after(article, _word_after(article, cue))
-            if found:
-                return describe(article, *found), "inverted"
+            if after is not None and article.words[cue.word].xpos not in PARTICIPLE_TAGS:
+                return describe(article, *after), "inverted"
         elif len(content) <= MAX_BETWEEN_WORDS and not any(
                 article.in_quote(article.words[i].start)
                 or article.words[i].upos == "CCONJ" and article.words[i - 1].text == "," for i in content):
