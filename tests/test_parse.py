@@ -1,4 +1,4 @@
-"""The partial parse (quotes.parse) and the faster cycle finder, against Stanza's own results."""
+"""The partial parse (quotes.parse) and the faster decoder steps, against Stanza's own results."""
 from pathlib import Path
 
 import numpy as np
@@ -6,7 +6,9 @@ import pytest
 
 from quotes import extract, parse, records
 from quotes.article import UNPARSED
-from quotes.cycles import STANZA_TARJAN, find_cycles
+from stanza.models.common import chuliu_edmonds
+
+from quotes.cycles import STANZA_TARJAN, contract_cycle, find_cycles, stanza_decoder
 from quotes.nlp import load_pipeline, model_info, resources_dir
 from quotes.pipeline import analyse, prepare
 
@@ -23,6 +25,22 @@ def test_find_cycles_gives_stanzas_cycles_in_stanzas_order():
         expected, found = STANZA_TARJAN(tree), find_cycles(tree)
         assert len(found) == len(expected)
         assert all((a == b).all() for a, b in zip(found, expected))
+
+
+def test_the_decoder_with_the_faster_steps_gives_stanzas_trees():
+    """On scores shaped like the parser's (log-probabilities of each word's head): the root
+    reweighting leaves every such sentence of three words or more with cycles to contract."""
+    load_pipeline()  # installs the faster steps
+    assert (chuliu_edmonds.tarjan, chuliu_edmonds.process_cycle) == (find_cycles, contract_cycle)
+    rng = np.random.default_rng(11)
+    for _ in range(300):
+        size = int(rng.integers(2, 70))
+        logits = rng.normal(scale=3.0, size=(size, size))
+        scores = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        found = chuliu_edmonds.chuliu_edmonds_one_root(scores)
+        with stanza_decoder():
+            expected = chuliu_edmonds.chuliu_edmonds_one_root(scores)
+        assert found.tolist() == expected.tolist()
 
 
 def test_only_sentences_with_a_possible_cue_are_parsed_and_their_arcs_are_stanzas():
