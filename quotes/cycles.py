@@ -83,7 +83,8 @@ def contract_cycle(tree: np.ndarray, cycle: np.ndarray, scores: np.ndarray):
     noncycle_locs = np.flatnonzero(~cycle)
     cycle_scores = scores[cycle_locs, tree[cycle_locs]]
     cycle_score = cycle_scores.sum()
-    # taking the cycle's arc into node c from outside: its score, minus c's arc in the cycle, plus the cycle's
+    # a head from outside for cycle node c breaks c's arc in the cycle: that head's score, minus the
+    # broken arc's, plus the whole cycle's
     metanode_head_scores = scores[cycle_locs[:, None], noncycle_locs] - cycle_scores[:, None] + cycle_score
     metanode_dep_scores = scores[noncycle_locs[:, None], cycle_locs]
     size = len(noncycle_locs)

@@ -3,11 +3,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from stanza.models.common import chuliu_edmonds
 
 from quotes import extract, parse, records
 from quotes.article import UNPARSED
-from stanza.models.common import chuliu_edmonds
-
 from quotes.cycles import STANZA_TARJAN, contract_cycle, find_cycles, stanza_decoder
 from quotes.nlp import load_pipeline, model_info, resources_dir
 from quotes.pipeline import analyse, prepare
@@ -29,7 +28,7 @@ def test_find_cycles_gives_stanzas_cycles_in_stanzas_order():
 
 def test_the_decoder_with_the_faster_steps_gives_stanzas_trees():
     """On scores shaped like the parser's (log-probabilities of each word's head): the root
-    reweighting leaves every such sentence of three words or more with cycles to contract."""
+    reweighting leaves every such sentence of two words or more with cycles to contract."""
     load_pipeline()  # installs the faster steps
     assert (chuliu_edmonds.tarjan, chuliu_edmonds.process_cycle) == (find_cycles, contract_cycle)
     rng = np.random.default_rng(11)
