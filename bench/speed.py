@@ -67,7 +67,7 @@ def naive_extract_many(texts: list[str], doc_ids: list | None = None) -> list[di
     import stanza
 
     from quotes import records
-    from quotes.cycles import stanza_decoder
+    from quotes.decoder import stanza_decoder
     from quotes.pipeline import analyse, prepare
 
     doc_ids = doc_ids or [None] * len(texts)
