@@ -186,6 +186,31 @@ def _title_tokens() -> frozenset[str]:
                      | set(lexicons.weighted(lexicons.ORGANIZATION_WORDS)))
 
 
+def _titled_name(article: Article, a: int, b: int) -> tuple[int, int, str] | None:
+    """(where the title starts, where the name starts, the title) in the name run words[a:b] when an
+    organisation or a place comes before a title and the title before the person's name: capitalised
+    words that name no organisation ("FBI Director James Comey", "Breitbart News Chairman Stephen
+    Bannon"). None otherwise."""
+    name_start = person_name_tail(article, a, b)
+    if not a < name_start < b or organization_strength(article, name_start, b) or \
+            not all(w.text[:1].isupper() for w in article.words[name_start:b]):
+        return None
+    title_words = _job_title_tokens()
+    title_start = name_start
+    while title_start > a and article.words[title_start - 1].text.lower() in title_words:
+        title_start -= 1
+    if not (a < title_start < name_start and article.words[title_start - 1].text[:1].isupper()):
+        return None
+    # the words between must be a title, not a name's words a title also uses ("... of National Intelligence")
+    title = find_title([w.text.lower() for w in article.words[title_start:name_start]])
+    return (title_start, name_start, title) if title else None
+
+
+@functools.cache
+def _job_title_tokens() -> frozenset[str]:
+    return frozenset(t for title in lexicons.phrases(lexicons.TITLES) for t in title)
+
+
 def person_name_tail(article: Article, a: int, b: int) -> int:
     """Where the person's name starts in the name run words[a:b]: titles before it are dropped."""
     stop = _title_tokens()
@@ -285,6 +310,12 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
     organization = best_organization(article, a, b)
     group_nouns = lexicons.words(lexicons.GROUP_NOUNS)
 
+    titled = _titled_name(article, *head_run) if head_run else None
+    if titled:  # "FBI Director James Comey": the organisation, the title, then the person
+        title_start, name_start, title = titled
+        prefix = (span_text(article, head_run[0], title_start), words[head_run[0]].start, words[title_start - 1].end)
+        return Mention(start, end, head, span_text(article, name_start, head_run[1]), "person", role=title,
+                       affiliation=prefix if organization_strength(article, head_run[0], title_start) else organization)
     if head_run and organization_strength(article, *head_run):
         name = span_text(article, *head_run)
         return Mention(start, end, head, name, "organization", affiliation=(name, words[head_run[0]].start,

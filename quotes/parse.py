@@ -75,7 +75,8 @@ def fill_words(article: Article, document) -> Article:
     return article
 
 
-def _title_abbreviations() -> frozenset[str]:
+def title_abbreviations() -> frozenset[str]:
+    """The titles and honorifics that end with a period ("Sen.", "Gov."): a sentence ending on one goes on."""
     return frozenset(entry for entry in lexicons.words(lexicons.TITLES) | lexicons.words(lexicons.HONORIFICS)
                      if entry.endswith("."))
 
@@ -83,7 +84,7 @@ def _title_abbreviations() -> frozenset[str]:
 def join_title_splits(words: list[Word], sentences: list[tuple[int, int]]) -> tuple[list[Word], list[tuple[int, int]]]:
     """Sentences the tokenizer ended at a title's period ("then-Sen." | "Barack Obama was ...") joined
     again: the name and the rest of the clause belong to the sentence of the title."""
-    abbreviations = _title_abbreviations()
+    abbreviations = title_abbreviations()
     joined: list[tuple[int, int]] = []
     for first, last in sentences:
         if joined and _ends_with_title(words, *joined[-1], abbreviations) and words[first].text[:1].isupper():

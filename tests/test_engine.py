@@ -79,6 +79,27 @@ def test_prenominal_title_and_organisation():
     assert quote["role"] == "spokesman"
 
 
+@pytest.mark.parametrize("text, name, role, affiliation", [
+    ("FBI Director James Comey said the investigation was “closed.”", "James Comey", "director", "FBI"),
+    ("“We will not wait,” said Senate Majority Leader Mitch McConnell.", "Mitch McConnell", "majority leader",
+     "Senate"),
+    ("Fox News Executive Vice President Bill Shine called the report “false.”", "Bill Shine", "vice president",
+     "Fox News"),
+    ("FBI General Counsel James A. Baker said the case was “closed.”", "James A. Baker", "general counsel", "FBI"),
+])
+def test_an_organisation_and_a_title_before_a_name_are_affiliation_and_role(text, name, role, affiliation):
+    quote = only_quote(extract(text))
+    assert (quote["speaker"]["name"], quote["speaker"]["type"]) == (name, "person")
+    assert quote["role"] == role
+    assert quote["affiliation"]["name"] == affiliation
+
+
+def test_an_organisation_with_a_title_word_inside_stays_an_organisation():
+    quote = only_quote(extract("The Office of the Director of National Intelligence called the report “accurate.”"))
+    assert (quote["speaker"]["name"], quote["speaker"]["type"]) == (
+        "Office of the Director of National Intelligence", "organization")
+
+
 def test_organisations_and_groups_speak_too():
     text = ("The State Department said the talks had been “candid and constructive.”\n"
             "Analysts said the visit was “a first step.”")

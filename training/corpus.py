@@ -53,10 +53,9 @@ def _lexicon_digest() -> str:
 
 def _tagging_digest() -> str:
     """What decides the tagged words and sentences besides Stanza: the code that reads its output
-    and the title lists it joins sentences with."""
-    files = [Path(parse.__file__), lexicons.LEXICON_DIR / f"{lexicons.TITLES}.txt",
-             lexicons.LEXICON_DIR / f"{lexicons.HONORIFICS}.txt"]
-    return _digest(*(f.read_text(encoding="utf-8") for f in files))
+    and the title abbreviations it joins sentences at (not the rest of the title lists, which the
+    engine reads later)."""
+    return _digest(Path(parse.__file__).read_text(encoding="utf-8"), *sorted(parse.title_abbreviations()))
 
 
 def _fresh(article: Article) -> Article:
