@@ -180,9 +180,15 @@ def title_words() -> frozenset[str]:
 
 
 @functools.cache
+def _job_title_tokens() -> frozenset[str]:
+    """Every word of the job titles ("vice", "president", "general", "counsel")."""
+    return frozenset(t for title in lexicons.phrases(lexicons.TITLES) for t in title)
+
+
+@functools.cache
 def _title_tokens() -> frozenset[str]:
-    tokens = {t for title in lexicons.phrases(lexicons.TITLES) for t in title}
-    return frozenset(tokens | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
+    """Words a person's name never starts with: title words, nationalities, honorifics, organisation words."""
+    return frozenset(_job_title_tokens() | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
                      | set(lexicons.weighted(lexicons.ORGANIZATION_WORDS)))
 
 
@@ -204,11 +210,6 @@ def _titled_name(article: Article, a: int, b: int) -> tuple[int, int, str] | Non
     # the words between must be a title, not a name's words a title also uses ("... of National Intelligence")
     title = find_title([w.text.lower() for w in article.words[title_start:name_start]])
     return (title_start, name_start, title) if title else None
-
-
-@functools.cache
-def _job_title_tokens() -> frozenset[str]:
-    return frozenset(t for title in lexicons.phrases(lexicons.TITLES) for t in title)
 
 
 def person_name_tail(article: Article, a: int, b: int) -> int:
