@@ -162,33 +162,36 @@ def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] 
     return best
 
 
+@functools.cache
+def _titles_by_first_word() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """The job titles under their first word, each with its rank in the lexicon (longest first)."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for rank, title in enumerate(lexicons.phrases(lexicons.TITLES)):
+        index.setdefault(title[0], []).append((rank, title))
+    return index
+
+
 def find_title(tokens: list[str]) -> str | None:
-    """The longest job title found in a sequence of lower-cased tokens."""
-    best: tuple[int, int] | None = None
-    for title in lexicons.phrases(lexicons.TITLES):
-        n = len(title)
-        for i in range(len(tokens) - n + 1):
-            if tuple(tokens[i:i + n]) == title and (best is None or n > best[1] - best[0]):
-                best = (i, i + n)
-    return " ".join(tokens[best[0]:best[1]]) if best else None
+    """The longest job title found in a sequence of lower-cased tokens (among equals, the lexicon's first, then the earliest)."""
+    titles = _titles_by_first_word()
+    matches = [(-len(title), rank, i) for i, token in enumerate(tokens) for rank, title in titles.get(token, ())
+               if tuple(tokens[i:i + len(title)]) == title]
+    if not matches:
+        return None
+    length, _, i = min(matches)
+    return " ".join(tokens[i:i - length])
 
 
 @functools.cache
 def title_words() -> frozenset[str]:
-    """Every word of the job titles lexicon ("spokesman", "secretary", "state")."""
-    return frozenset(t for title in lexicons.phrases(lexicons.TITLES) for t in title)
-
-
-@functools.cache
-def _job_title_tokens() -> frozenset[str]:
-    """Every word of the job titles ("vice", "president", "general", "counsel")."""
+    """Every word of the job titles ("spokesman", "secretary", "vice", "general", "counsel")."""
     return frozenset(t for title in lexicons.phrases(lexicons.TITLES) for t in title)
 
 
 @functools.cache
 def _title_tokens() -> frozenset[str]:
     """Words a person's name never starts with: title words, nationalities, honorifics, organisation words."""
-    return frozenset(_job_title_tokens() | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
+    return frozenset(title_words() | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
                      | set(lexicons.weighted(lexicons.ORGANIZATION_WORDS)))
 
 
@@ -201,9 +204,8 @@ def _titled_name(article: Article, a: int, b: int) -> tuple[int, int, str] | Non
     if not a < name_start < b or organization_strength(article, name_start, b) or \
             not all(w.text[:1].isupper() for w in article.words[name_start:b]):
         return None
-    title_words = _job_title_tokens()
     title_start = name_start
-    while title_start > a and article.words[title_start - 1].text.lower() in title_words:
+    while title_start > a and article.words[title_start - 1].text.lower() in title_words():
         title_start -= 1
     if not (a < title_start < name_start and article.words[title_start - 1].text[:1].isupper()):
         return None

@@ -64,35 +64,38 @@ class NameIndex:
 
     def __init__(self, article: Article):
         self.article = article
+        self._persons: dict[tuple[str, ...], bool] = {}
+        self._namesakes: dict[tuple[str, ...], list[NameOccurrence]] = {}
+
+    @cached_property
+    def _runs(self) -> list[tuple[int, int]]:
+        """Every name run of the article (quotes.mentions.capitalized_runs, sentence by sentence)."""
+        return [run for first, last in self.article.sentences for run in capitalized_runs(self.article, first, last)]
 
     @cached_property
     def occurrences(self) -> list[NameOccurrence]:
         article, places = self.article, lexicons.words(lexicons.PLACES)
         found = []
-        for first, last in article.sentences:
-            for a, b in capitalized_runs(article, first, last):
-                if organization_strength(article, a, b):
-                    continue
-                start = person_name_tail(article, a, b)
-                if start >= b:
-                    continue
-                text = span_text(article, start, b)
-                tokens = name_tokens(text)
-                if tokens and text.lower() not in places:
-                    is_subject = is_subject_name(article, start, b)
-                    found.append(NameOccurrence(article.words[start].start, article.words[b - 1].end, tokens, text,
-                                                is_subject, article.in_quote(article.words[start].start)))
+        for a, b in self._runs:
+            if organization_strength(article, a, b):
+                continue
+            start = person_name_tail(article, a, b)
+            if start >= b:
+                continue
+            text = span_text(article, start, b)
+            tokens = name_tokens(text)
+            if tokens and text.lower() not in places:
+                is_subject = is_subject_name(article, start, b)
+                found.append(NameOccurrence(article.words[start].start, article.words[b - 1].end, tokens, text,
+                                            is_subject, article.in_quote(article.words[start].start)))
         return found
 
     @cached_property
     def organizations(self) -> list[tuple[int, int, str]]:
         """(start, end, name) of every organisation name run, outside quotes, in text order."""
-        article, found = self.article, []
-        for first, last in article.sentences:
-            for a, b in capitalized_runs(article, first, last):
-                if organization_strength(article, a, b) and not article.in_quote(article.words[a].start):
-                    found.append((article.words[a].start, article.words[b - 1].end, span_text(article, a, b)))
-        return found
+        article = self.article
+        return [(article.words[a].start, article.words[b - 1].end, span_text(article, a, b)) for a, b in self._runs
+                if organization_strength(article, a, b) and not article.in_quote(article.words[a].start)]
 
     @cached_property
     def full_names(self) -> list[tuple[str, ...]]:
@@ -101,14 +104,23 @@ class NameIndex:
 
     def is_person(self, occurrence: NameOccurrence) -> bool:
         """The name is a person's: written in full, or a short form of a full name."""
-        return any(_same_person(occurrence.tokens, full) for full in self.full_names)
+        tokens = occurrence.tokens
+        if tokens not in self._persons:
+            self._persons[tokens] = any(_same_person(tokens, full) for full in self.full_names)
+        return self._persons[tokens]
+
+    def namesakes(self, tokens: tuple[str, ...]) -> list[NameOccurrence]:
+        """The occurrences `tokens` may be a form of ("Hass": "Ryan Hass", "Mr. Hass", "Hass")."""
+        if tokens not in self._namesakes:
+            self._namesakes[tokens] = [o for o in self.occurrences if _same_person(tokens, o.tokens)]
+        return self._namesakes[tokens]
 
     def canonical(self, name: str, offset: int) -> str:
         """The fullest form of `name` the article gives ("Hass" → "Ryan Hass", "Xi" → "Xi Jinping")."""
         tokens = name_tokens(name)
         if not tokens:
             return name
-        candidates = [o for o in self.occurrences if _same_person(tokens, o.tokens)]
+        candidates = self.namesakes(tokens)
         # a surname beats a first word: "Trump" is "Donald Trump", not "Trump Tower Grill" ("Xi" is "Xi Jinping")
         if any(len(o.tokens) > len(tokens) and o.tokens[-1] == tokens[-1] for o in candidates):
             candidates = [o for o in candidates if o.tokens[-1] == tokens[-1]]
