@@ -230,7 +230,7 @@ def score_spans(score: SpanScore, document: dict, result: dict) -> None:
             score.direct_found += 1
             if gold["speaker_fragments"]:
                 score.speaker_gold += 1
-                if _speaker_matches(record["speaker"], gold):
+                if speaker_matches(record["speaker"], gold):
                     score.speaker_right += 1
                 else:
                     got = record["speaker"] and (record["speaker"]["mention"], record["speaker"]["name"])
@@ -243,7 +243,8 @@ def score_spans(score: SpanScore, document: dict, result: dict) -> None:
                 score.misses.append(f"{name}: miss indirect ({gold['cue']}): {text[a:b][:80]!r}")
 
 
-def _speaker_matches(speaker: dict | None, gold: dict) -> bool:
+def speaker_matches(speaker: dict | None, gold: dict) -> bool:
+    """The record's speaker is the gold source: its mention overlaps the source, or its name holds the source's name word."""
     if speaker is None:
         return False
     if any(speaker["start"] < end and start < speaker["end"] for start, end in gold["speaker_fragments"]):

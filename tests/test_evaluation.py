@@ -63,7 +63,7 @@ def test_end_to_end_speaker_counts_missed_quotes_against_it():
     ("Cruz spokesman Rick Tyler", "Ted Cruz", False),
 ])
 def test_a_speaker_named_elsewhere_is_right_by_the_sources_name_not_its_apposition(source, name, right):
-    from quotes.evaluate import _speaker_matches
+    from quotes.evaluate import speaker_matches
 
     gold = {"speaker": source, "speaker_fragments": [[0, len(source)]]}
-    assert _speaker_matches({"start": 500, "end": 510, "name": name}, gold) is right
+    assert speaker_matches({"start": 500, "end": 510, "name": name}, gold) is right

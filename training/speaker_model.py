@@ -11,7 +11,6 @@ figures printed are held-out quote accuracies.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +20,7 @@ from sklearn.model_selection import GroupKFold
 
 from quotes import attribution, cues, reported, resolve
 from quotes.article import Article, Mention
-from quotes.evaluate import DIRECT_KINDS, covers
+from quotes.evaluate import DIRECT_KINDS, covers, speaker_matches
 from quotes.ranking import MODEL_PATH
 from training import weights
 from training.corpus import _fresh
@@ -39,11 +38,9 @@ class Quote:
     options: list[tuple[dict[str, float], bool, bool]]  # features, right, is the attribution stage's choice
 
 
-def _matches(mention: Mention, gold: dict) -> bool:
-    if any(mention.start < end and start < mention.end for start, end in gold["speaker_fragments"]):
-        return True
-    words = re.findall(r"\w+", gold["speaker"].lower().replace("’s", "").replace("'s", ""))
-    return bool(words) and words[-1] in re.findall(r"\w+", mention.name.lower())
+def _is_gold_speaker(mention: Mention, gold: dict) -> bool:
+    """The evaluator's own test (quotes.evaluate.speaker_matches), on a candidate mention."""
+    return speaker_matches({"start": mention.start, "end": mention.end, "name": mention.name}, gold)
 
 
 def _gold_of(record, golds: list[dict]) -> dict | None:
@@ -72,7 +69,7 @@ def collect(documents: list[dict], articles: list[Article]) -> list[Quote]:
             if gold is None:
                 continue
             has_source = bool(gold["speaker_fragments"])
-            quotes.append(Quote(number, has_source, [(f, has_source and _matches(c.mention, gold), "rule" in c.sources
+            quotes.append(Quote(number, has_source, [(f, has_source and _is_gold_speaker(c.mention, gold), "rule" in c.sources
                                                       and c.mention is not None) for c, f in options]))
     return quotes
 
