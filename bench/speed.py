@@ -67,13 +67,13 @@ def naive_extract_many(texts: list[str], doc_ids: list | None = None) -> list[di
     import stanza
 
     from quotes import records
-    from quotes.decoder import stanza_decoder
+    from quotes.stanza_patches import stock
     from quotes.pipeline import analyse, prepare
 
     doc_ids = doc_ids or [None] * len(texts)
     results = []
     for text, doc_id in zip(texts, doc_ids):
-        with stanza_decoder():
+        with stock():
             document = naive_pipeline()(stanza.Document([], text=text))
         results.append(records.build(analyse(prepare(text, document)), doc_id, {}))
     return results

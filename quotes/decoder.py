@@ -16,17 +16,13 @@ expanded down to the word it enters, and every other member keeps its arc in the
 Both are exact, so they find the same tree (a tie between two trees' scores could be broken
 differently; the parser's scores have none). On 4,109 sentences of news the trees were identical
 to Stanza's, decoded about 4.5 times faster than with Stanza's steps sped up, and 19 times faster
-than with Stanza's own. tests/test_parse.py compares them on random scores. `install()` puts it
-under Stanza's `chuliu_edmonds_one_root`, whose root reweighting and check stay Stanza's.
+than with Stanza's own. tests/test_parse.py compares them on random scores. quotes.stanza_patches
+puts it under Stanza's `chuliu_edmonds_one_root`, whose root reweighting and check stay Stanza's.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import numpy as np
 from stanza.models.common import chuliu_edmonds
-
-STANZA_DECODER = chuliu_edmonds.chuliu_edmonds
 
 
 def maximum_tree(scores: np.ndarray) -> np.ndarray:
@@ -88,19 +84,3 @@ def maximum_tree(scores: np.ndarray) -> np.ndarray:
             holder = parent[holder]
         arcs.extend((member, (tail, word) if member == holder else chosen[member][:2]) for member in members[node])
     return heads
-
-
-def install() -> None:
-    """Make Stanza's parser decode with maximum_tree (process-wide)."""
-    chuliu_edmonds.chuliu_edmonds = maximum_tree
-
-
-@contextmanager
-def stanza_decoder():
-    """Stanza's own decoder for the duration (the benchmark's baseline runs Stanza as shipped)."""
-    current = chuliu_edmonds.chuliu_edmonds
-    chuliu_edmonds.chuliu_edmonds = STANZA_DECODER
-    try:
-        yield
-    finally:
-        chuliu_edmonds.chuliu_edmonds = current

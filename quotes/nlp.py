@@ -45,9 +45,9 @@ def build_pipeline(**settings):
 @functools.lru_cache(maxsize=1)
 def load_pipeline():
     """The process-wide Stanza pipeline (loaded on first call, then cached)."""
-    from quotes import decoder
+    from quotes import stanza_patches
 
-    decoder.install()
+    stanza_patches.install()
     pipeline = build_pipeline(depparse_batch_size=DEPPARSE_BATCH_WORDS)
     # The models are millions of objects that live as long as the process: frozen, the garbage
     # collector stops walking them on every full collection (a few percent of each request), and

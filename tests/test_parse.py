@@ -1,13 +1,14 @@
-"""The partial parse (quotes.parse) and the faster tree decoder, against Stanza's own results."""
+"""The partial parse (quotes.parse) and the faster stand-ins inside Stanza (quotes.stanza_patches), against Stanza's own results."""
 from pathlib import Path
 
 import numpy as np
 import pytest
-from stanza.models.common import chuliu_edmonds
+from stanza.models.common import chuliu_edmonds, data
 
 from quotes import extract, parse, records
 from quotes.article import UNPARSED
-from quotes.decoder import maximum_tree, stanza_decoder
+from quotes.decoder import maximum_tree
+from quotes.stanza_patches import padded_ids, stock
 from quotes.nlp import load_pipeline, model_info, resources_dir
 from quotes.pipeline import analyse, prepare
 
@@ -19,7 +20,7 @@ def test_the_decoder_gives_stanzas_trees():
     """On scores shaped like the parser's (log-probabilities of each word's head), sentences of one
     to a hundred and twenty words: Stanza's root reweighting leaves every one of two words or more
     with cycles to contract, nested when the sentence is long."""
-    load_pipeline()  # installs the decoder
+    load_pipeline()  # installs the stand-ins
     assert chuliu_edmonds.chuliu_edmonds is maximum_tree
     rng = np.random.default_rng(11)
     for _ in range(400):
@@ -27,9 +28,44 @@ def test_the_decoder_gives_stanzas_trees():
         logits = rng.normal(scale=3.0, size=(size, size))
         scores = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
         found = chuliu_edmonds.chuliu_edmonds_one_root(scores)
-        with stanza_decoder():
+        with stock():
             expected = chuliu_edmonds.chuliu_edmonds_one_root(scores)
         assert found.tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize("pad_id", [0, 7])
+def test_padded_ids_are_stanzas_tensors(pad_id):
+    """Batches of sentences or of words' characters: ragged, with empty rows, with more rows than
+    given; deeper nesting (a word's feature ids) goes to Stanza's own."""
+    rng = np.random.default_rng(5)
+    batches = [[[int(x) for x in rng.integers(1, 90, size=int(rng.integers(0, 12)))] for _ in range(int(rng.integers(1, 9)))]
+               for _ in range(200)]
+    batches += [[[1, 2], []], [[], [3]], [[[1, 2], [3, 4]], [[5, 6]]]]
+    for batch in batches:
+        if not any(batch):
+            continue
+        for size in (len(batch), len(batch) + 2):
+            with stock():
+                expected = data.get_long_tensor(batch, size, pad_id)
+            found = padded_ids(batch, size, pad_id)
+            assert found.dtype == expected.dtype and found.tolist() == expected.tolist()
+
+
+def test_the_stand_ins_give_stanzas_tags_and_arcs():
+    """A real article through the tagger and the parser, with the stand-ins and with Stanza's own."""
+    pipeline = load_pipeline()
+    text = (Path(__file__).parent / "articles" / "description_before_name.txt").read_text(encoding="utf-8")
+
+    def words():
+        article = prepare(text, parse.tag(pipeline, [text])[0])
+        parse.parse_selected(pipeline, [article])
+        return article.words
+
+    found = words()
+    with stock():
+        expected = words()
+    assert any(word.is_parsed for word in found) and any(word.feats for word in found)
+    assert found == expected
 
 
 def test_only_sentences_with_a_possible_cue_are_parsed_and_their_arcs_are_stanzas():
