@@ -69,8 +69,15 @@ def attach(article: Article, mention: Mention, index: NameIndex) -> Mention:
         return mention
     if mention.type != "person" or not mention.name[:1].isupper():
         return mention
-    tokens = name_tokens(mention.name)
-    organization, role = mention.affiliation, mention.role
+    organization, role = known_of(article, mention.name, index, mention.affiliation, mention.role)
+    return replace(mention, affiliation=organization, role=role)
+
+
+def known_of(article: Article, name: str, index: NameIndex, organization: tuple[str, int, int] | None = None,
+             role: str | None = None) -> tuple[tuple[str, int, int] | None, str | None]:
+    """The affiliation and role the article gives the person `name` where it names them (the first
+    found, in text order), unless already known."""
+    tokens = name_tokens(name)
     occurrences = sorted((o for o in index.occurrences if _same_person(o.tokens, tokens)), key=lambda o: o.start)
     for occurrence in occurrences:
         if organization and role:
@@ -78,4 +85,13 @@ def attach(article: Article, mention: Mention, index: NameIndex) -> Mention:
         found_organization, found_role = _describe_person(article, occurrence.start, occurrence.end)
         organization = organization or found_organization
         role = role or found_role
-    return replace(mention, affiliation=organization, role=role)
+    return organization, role
+
+
+def may_mean(description: str | None, title: str | None) -> bool:
+    """A description by the title `description` may mean a person with the title `title`: the same
+    title, short forms spelt out ("sen." is "senator"), or an office that covers it ("lawmaker")."""
+    forms = lexicons.table(lexicons.TITLE_FORMS)
+    description, title = (forms.get(t, (t,))[0] if t else None for t in (description, title))
+    return description is not None and title is not None and (
+        description == title or title in lexicons.table(lexicons.TITLE_KINDS).get(description, ()))

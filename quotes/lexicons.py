@@ -68,6 +68,8 @@ NATIONALITIES = "nationalities"
 TITLE_QUOTE_MARKERS = "title_quotes"
 TIME_WORDS = "time_words"
 NOMINAL_CUES = "nominal_cues"
+TITLE_FORMS = "title_forms"
+TITLE_KINDS = "title_kinds"
 ADDRESSEE_CUES = "addressee_cues"
 CONTROL_VERBS = "control_verbs"
 # learned by `./run train` (training/)

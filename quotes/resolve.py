@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quotes import affiliations, lexicons, ranking
-from quotes.article import Article, Attribution, Mention
+from quotes.article import Article, Attribution, Mention, Word
 from quotes.candidates import with_type
+
+# The pronouns that may stand for a chosen person nearer the quote than the name ("He then listed:").
+RELOCATING_PRONOUNS = frozenset({"he", "she"})
 from quotes.speakers import ANTECEDENT_TYPES, NameIndex, normalise, resolve_generic_organization, resolve_pronoun
 
 
@@ -23,7 +26,34 @@ def resolve_mention(article: Article, mention: Mention | None, previous: list[Me
         mention = resolve_pronoun(article, mention, previous, index)
     if mention is None:
         return None
-    return finish(article, resolve_generic_organization(mention, index), index)
+    return finish(article, resolve_description(article, resolve_generic_organization(mention, index), index), index)
+
+
+def resolve_description(article: Article, mention: Mention, index: NameIndex) -> Mention:
+    """"the senator" or "the veteran lawmaker" after "Sen. Tom Price": the person named before it whose
+    title it may mean (quotes.affiliations.may_mean), the most named one when there are several (then
+    the latest).
+
+    A definite description by title names nobody new: news introduces a person once by name and
+    title, then goes on with "the senator", "the mayor", and means its main figure when two share
+    the title ("The senator paused" in a profile of one senator that quotes another). A description
+    by no title ("the veteran") stays as written.
+    """
+    if mention.type != "person" or mention.role is None or mention.name[:1].isupper() or \
+            not article.text[mention.start:mention.end].lower().startswith("the "):
+        return mention
+    counts: dict[str, int] = {}
+    latest: dict[str, int] = {}
+    for occurrence in index.occurrences:
+        if occurrence.start >= mention.start or occurrence.in_quote or not index.is_person(occurrence):
+            continue
+        name = index.canonical(occurrence.text, occurrence.start)
+        counts[name] = counts.get(name, 0) + 1
+        latest[name] = occurrence.start
+    for name in sorted(counts, key=lambda n: (counts[n], latest[n]), reverse=True):
+        if affiliations.may_mean(mention.role, affiliations.known_of(article, name, index)[1]):
+            return replace(mention, name=name)
+    return mention
 
 
 def finish(article: Article, mention: Mention, index: NameIndex) -> Mention:
@@ -43,6 +73,41 @@ def antecedent_at(chosen: Mention, pronoun: Mention | None) -> Mention:
     if chosen.type not in ANTECEDENT_TYPES[wanted]:
         return chosen
     return replace(chosen, start=pronoun.start, end=pronoun.end, head=pronoun.head)
+
+
+def _pronoun_before_quote(article: Article, attribution: Attribution) -> Word | None:
+    """The last "he"/"she" outside quotes between the quote's opening mark and the start of its
+    paragraph (or the quote before it there), or else in the paragraph before, when that one ends
+    with a colon and the quote opens its own."""
+    first = attribution.pieces[0]
+    start = max([article.paragraphs[first.paragraph][0]] + [(p.close_mark or p.end) for p in article.pieces
+                 if p.paragraph == first.paragraph and (p.close_mark or p.end) < first.open_mark])
+    regions = [(start, first.open_mark)]
+    if first.paragraph > 0 and not article.text[start:first.open_mark].strip():
+        before = article.paragraphs[first.paragraph - 1]
+        if article.text[before[0]:before[1]].rstrip().endswith(":"):
+            regions.insert(0, before)
+    pronouns = [article.words[i] for a, b in regions for i in article.words_between(a, b)
+                if article.words[i].text.lower() in RELOCATING_PRONOUNS and not article.in_quote(article.words[i].start)]
+    return pronouns[-1] if pronouns else None
+
+
+def nearest_mention(article: Article, attribution: Attribution, chosen: Mention, previous: list[Mention],
+                    index: NameIndex) -> Mention:
+    """The chosen person at the nearest "he"/"she" before the quote, when it means them.
+
+    The model chooses a person, and a person is one candidate at the mention nearest the quote
+    among their names (quotes.candidates); a pronoun nearer still ("She then laid out her plan:",
+    "…,” she said in December. “…") is where the article gives this quote to them, and where
+    PolNeAR's annotators mark the source.
+    """
+    word = _pronoun_before_quote(article, attribution)
+    if word is None or word.start <= chosen.start:
+        return chosen
+    resolved = resolve_pronoun(article, Mention(word.start, word.end, word.index, word.text, "pronoun"), previous, index)
+    if resolved is None or normalise(article, resolved, index).name != chosen.name:
+        return chosen
+    return replace(chosen, start=word.start, end=word.end, head=word.index)
 
 
 def resolve_speakers(article: Article, collect: list | None = None) -> list[Attribution]:
@@ -72,6 +137,9 @@ def resolve_speakers(article: Article, collect: list | None = None) -> list[Attr
                 chosen = ranking.choose(ranker, options)
                 if chosen is not None and chosen is not mention:
                     chosen = antecedent_at(finish(article, chosen, index), pronoun)
+                    if chosen.type == "person":
+                        chosen = nearest_mention(article, attribution, chosen,
+                                                 [a.mention for a in resolved if a.mention is not None], index)
                 mention = chosen
         attribution = replace(attribution, mention=mention)
         resolved.append(attribution)

@@ -32,6 +32,11 @@ CASES = [
     ("relative_clause_affiliation", "full answers", "Tom Price", "Finance Committee"),
     ("quoted_as_saying", "safety will always come", "Maria Lindqvist", None),
     ("quoted_as_saying", "Nobody told us", "Omar Haddad", None),
+    ("pronoun_before_colon_quote", "dredge the channel", "Lena Ortiz", None),
+    ("pronoun_before_colon_quote", "numbers do not add up", "Arthur Quinn", None),
+    # "the senator", "the veteran lawmaker": descriptions of the senator named before, not new speakers
+    ("title_description", "what you told us last year", "Tom Price", None),
+    ("title_description", "call the company back", "Tom Price", None),
 ]
 
 
@@ -59,3 +64,15 @@ def test_he_after_a_paragraph_that_introduced_a_man_is_resolved_to_him(results):
     # the pronoun itself goes to him (the hand rule found nobody: he is not a subject, she is a woman)
     quote = next(q for q in results["pronoun_after_man_introduced"]["quotes"] if "Our members" in q["text"])
     assert quote["speaker"]["mention"] == "he" and same_name(quote["speaker"]["name"], "Daniel Reyes"), quote
+
+
+def test_a_quote_after_he_is_given_to_him_at_he(results):
+    """The model chooses the person; the mention is the "he" nearest the quote that means him, not his name earlier."""
+    text = (ARTICLES / "pronoun_before_colon_quote.txt").read_text(encoding="utf-8")
+    quote = next(q for q in results["pronoun_before_colon_quote"]["quotes"] if "numbers do not add up" in q["text"])
+    assert quote["speaker"]["start"] == text.index("he was blunt"), quote
+
+
+def test_descriptions_by_title_are_no_new_speakers(results):
+    names = sorted(s["name"] for s in results["title_description"]["speakers"])
+    assert names == ["Maria Lindqvist", "Ruth Okafor", "Tom Price"], names
