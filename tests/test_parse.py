@@ -3,12 +3,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from stanza.models.common import chuliu_edmonds, data
+from stanza.models.common import chuliu_edmonds, crf, data
 
 from quotes import extract, parse, records
 from quotes.article import UNPARSED
 from quotes.decoder import maximum_tree
-from quotes.stanza_patches import padded_ids, stock
+from quotes.stanza_patches import padded_ids, stock, viterbi
 from quotes.nlp import load_pipeline, model_info, resources_dir
 from quotes.pipeline import analyse, prepare
 
@@ -51,6 +51,16 @@ def test_padded_ids_are_stanzas_tensors(pad_id):
             assert found.dtype == expected.dtype and found.tolist() == expected.tolist()
 
 
+def test_viterbi_finds_stanzas_tag_sequences():
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        scores = rng.normal(size=(int(rng.integers(1, 60)), int(rng.integers(2, 40))))
+        transitions = rng.normal(size=(scores.shape[1], scores.shape[1]))
+        path, score = viterbi(scores, transitions)
+        expected_path, expected_score = crf.viterbi_decode(scores, transitions)
+        assert [int(t) for t in path] == [int(t) for t in expected_path] and score == expected_score
+
+
 def test_the_stand_ins_give_stanzas_tags_and_arcs():
     """A real article through the tagger and the parser, with the stand-ins and with Stanza's own."""
     pipeline = load_pipeline()
@@ -65,6 +75,7 @@ def test_the_stand_ins_give_stanzas_tags_and_arcs():
     with stock():
         expected = words()
     assert any(word.is_parsed for word in found) and any(word.feats for word in found)
+    assert any(word.ner != "O" for word in found)
     assert found == expected
 
 
