@@ -2,7 +2,8 @@
 
 "Ryan Hass, a senior fellow at the Brookings Institution, said" (apposition), "a Cornell
 University professor" (compound inside it), "Foreign Ministry spokesman Wang Wenbin"
-(pre-nominal title). Once found, they stay with the speaker for all their quotes.
+(pre-nominal title), "the company's chief executive, Maria Lindqvist" (a title set off before
+the name). Once found, they stay with the speaker for all their quotes.
 """
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from dataclasses import replace
 
 from quotes import lexicons
 from quotes.article import Article, Mention
-from quotes.mentions import best_organization, find_title
+from quotes.mentions import POSSESSIVE_MARKS, best_organization, find_title, title_words
 from quotes.speakers import NameIndex, _same_person, name_tokens
 
 # Words that end an apposition: a relative clause or the next clause starts there.
 APPOSITION_ENDS = frozenset({",", ".", ";", ":", "who", "which", "that", "whose", "—", "–", "(", ")", "“", "”", '"'})
 PRENOMINAL_REACH = 6  # words before a name that may hold its title ("Foreign Ministry spokesman")
+TITLE_PHRASE_TAGS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "PART"})  # "the company's chief executive"
 
 
 def _apposition(article: Article, end: int) -> tuple[int, int] | None:
@@ -52,9 +54,22 @@ def _prenominal(article: Article, start: int) -> tuple[int, int] | None:
     return (a, i) if a < i else None
 
 
-def _describe_person(article: Article, start: int, end: int) -> tuple[tuple[str, int, int] | None, str | None]:
+def _title_before(article: Article, start: int) -> tuple[int, int] | None:
+    """Word range of the noun phrase set off by a comma before the name starting at char `start`,
+    when a title ends it: "the company's chief executive, Maria Lindqvist"."""
+    i = article.word_at(start)
+    if i is None or i < 2 or article.words[i - 1].text != "," or article.words[i - 2].text.lower() not in title_words():
+        return None
+    first = article.sentence_of(i)[0]
+    a = i - 2
+    while a > first and (article.words[a - 1].upos in TITLE_PHRASE_TAGS or article.words[a - 1].text in POSSESSIVE_MARKS):
+        a -= 1
+    return a, i - 1
+
+
+def _describe_person(article: Article, windows: list[tuple[int, int] | None]) -> tuple[tuple[str, int, int] | None, str | None]:
     organization, role = None, None
-    for window in (_prenominal(article, start), _apposition(article, end)):
+    for window in windows:
         if window is None:
             continue
         a, b = window
@@ -70,7 +85,7 @@ def attach(article: Article, mention: Mention, index: NameIndex) -> Mention:
     if mention.type != "person" or not mention.name[:1].isupper():
         return mention
     organization, role = known_of(article, mention.name, index, mention.affiliation, mention.role)
-    return replace(mention, affiliation=organization, role=role)
+    return replace(mention, affiliation=organization, role=spelt_out(role))
 
 
 def known_of(article: Article, name: str, index: NameIndex, organization: tuple[str, int, int] | None = None,
@@ -79,19 +94,27 @@ def known_of(article: Article, name: str, index: NameIndex, organization: tuple[
     found, in text order), unless already known."""
     tokens = name_tokens(name)
     occurrences = sorted((o for o in index.occurrences if _same_person(o.tokens, tokens)), key=lambda o: o.start)
-    for occurrence in occurrences:
-        if organization and role:
-            break
-        found_organization, found_role = _describe_person(article, occurrence.start, occurrence.end)
-        organization = organization or found_organization
-        role = role or found_role
+    # a title set off before a name counts only where no title stands beside one
+    for set_off_before in (False, True):
+        for occurrence in occurrences:
+            if organization and role:
+                return organization, role
+            windows = [_title_before(article, occurrence.start)] if set_off_before else \
+                [_prenominal(article, occurrence.start), _apposition(article, occurrence.end)]
+            found_organization, found_role = _describe_person(article, windows)
+            organization = organization or found_organization
+            role = role or found_role
     return organization, role
+
+
+def spelt_out(title: str | None) -> str | None:
+    """The title with its short form spelt out ("sen." is "senator")."""
+    return lexicons.table(lexicons.TITLE_FORMS).get(title, (title,))[0] if title else title
 
 
 def may_mean(description: str | None, title: str | None) -> bool:
     """A description by the title `description` may mean a person with the title `title`: the same
-    title, short forms spelt out ("sen." is "senator"), or an office that covers it ("lawmaker")."""
-    forms = lexicons.table(lexicons.TITLE_FORMS)
-    description, title = (forms.get(t, (t,))[0] if t else None for t in (description, title))
+    title, short forms spelt out, or an office that covers it ("lawmaker" covers "senator")."""
+    description, title = spelt_out(description), spelt_out(title)
     return description is not None and title is not None and (
         description == title or title in lexicons.table(lexicons.TITLE_KINDS).get(description, ()))

@@ -52,7 +52,7 @@ def resolve_description(article: Article, mention: Mention, index: NameIndex) ->
         latest[name] = occurrence.start
     for name in sorted(counts, key=lambda n: (counts[n], latest[n]), reverse=True):
         if affiliations.may_mean(mention.role, affiliations.known_of(article, name, index)[1]):
-            return replace(mention, name=name)
+            return replace(mention, name=name, role=None)  # the person's own title, from where they are named
     return mention
 
 

@@ -76,3 +76,9 @@ def test_a_quote_after_he_is_given_to_him_at_he(results):
 def test_descriptions_by_title_are_no_new_speakers(results):
     names = sorted(s["name"] for s in results["title_description"]["speakers"])
     assert names == ["Maria Lindqvist", "Ruth Okafor", "Tom Price"], names
+
+
+def test_titles_are_spelt_out_and_found_before_the_name(results):
+    """"Sen. Tom Price" is a senator; "the company's chief executive, Maria Lindqvist" a chief executive."""
+    roles = {s["name"]: s["role"] for s in results["title_description"]["speakers"]}
+    assert roles == {"Tom Price": "senator", "Ruth Okafor": "senator", "Maria Lindqvist": "chief executive"}, roles
