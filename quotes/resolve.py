@@ -14,10 +14,10 @@ from dataclasses import replace
 from quotes import affiliations, lexicons, ranking
 from quotes.article import Article, Attribution, Mention, Word
 from quotes.candidates import with_type
-
-# The pronouns that may stand for a chosen person nearer the quote than the name ("He then listed:").
-RELOCATING_PRONOUNS = frozenset({"he", "she"})
 from quotes.speakers import ANTECEDENT_TYPES, NameIndex, normalise, resolve_generic_organization, resolve_pronoun
+
+# The pronouns that may stand for a chosen person nearer the quote than their name ("he was blunt. “…”").
+RELOCATING_PRONOUNS = frozenset({"he", "she"})
 
 
 def resolve_mention(article: Article, mention: Mention | None, previous: list[Mention],
@@ -97,7 +97,7 @@ def nearest_mention(article: Article, attribution: Attribution, chosen: Mention,
     """The chosen person at the nearest "he"/"she" before the quote, when it means them.
 
     The model chooses a person, and a person is one candidate at the mention nearest the quote
-    among their names (quotes.candidates); a pronoun nearer still ("She then laid out her plan:",
+    among their names (quotes.candidates); a pronoun nearer still ("On the steps he was blunt. “…”",
     "…,” she said in December. “…") is where the article gives this quote to them, and where
     PolNeAR's annotators mark the source.
     """
@@ -121,10 +121,10 @@ def resolve_speakers(article: Article, collect: list | None = None) -> list[Attr
     resolved: list[Attribution] = []
     previous_quote: Attribution | None = None
     for attribution in sorted(article.attributions, key=lambda a: a.start):
+        previous = [a.mention for a in resolved if a.mention is not None]
         if attribution.method == "continued" and previous_quote is not None:
             mention = previous_quote.mention
         else:
-            previous = [a.mention for a in resolved if a.mention is not None]
             mention = resolve_mention(article, attribution.mention, previous, index)
         if attribution.pieces and (ranker is not None or collect is not None):
             pronoun = attribution.mention if attribution.mention is not None and \
@@ -138,8 +138,7 @@ def resolve_speakers(article: Article, collect: list | None = None) -> list[Attr
                 if chosen is not None and chosen is not mention:
                     chosen = antecedent_at(finish(article, chosen, index), pronoun)
                     if chosen.type == "person":
-                        chosen = nearest_mention(article, attribution, chosen,
-                                                 [a.mention for a in resolved if a.mention is not None], index)
+                        chosen = nearest_mention(article, attribution, chosen, previous, index)
                 mention = chosen
         attribution = replace(attribution, mention=mention)
         resolved.append(attribution)
