@@ -284,11 +284,21 @@ def ranked_antecedent(article: Article, mention: Mention, previous: list[Mention
     return candidates[best].mention
 
 
+def _is_document(article: Article, mention: Mention) -> bool:
+    """A speaking thing "it" may mean: a mention of no known type headed by a document noun ("the ad", "the report")."""
+    if mention.type != "unknown" or mention.head is None or mention.head >= len(article.words):
+        return False
+    lemma = article.words[mention.head].lemma.lower()
+    row = lexicons.learned(lexicons.MENTION_TYPES).get(lemma)
+    return lemma in lexicons.words(lexicons.DOCUMENT_NOUNS) or (row is not None and row[0] == "other")
+
+
 def rule_antecedent(article: Article, mention: Mention, previous: list[Mention], index: NameIndex) -> Mention | None:
     """The hand rule: the latest compatible speaker or subject name before the pronoun."""
     wanted, gender = lexicons.table(lexicons.PRONOUNS)[mention.name.lower()]
     accepted = ANTECEDENT_TYPES[wanted]
-    candidates = [m for m in previous if m.type in accepted and m.start < mention.start]
+    candidates = [m for m in previous if (m.type in accepted or wanted == "organization" and _is_document(article, m))
+                  and m.start < mention.start]
     if wanted == "person":
         names = [o for o in index.occurrences if o.end <= mention.start and not o.in_quote and index.is_person(o)]
         subjects = [o for o in names if o.is_subject] or names[-1:]

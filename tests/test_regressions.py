@@ -37,6 +37,8 @@ CASES = [
     # "the senator", "the veteran lawmaker": descriptions of the senator named before, not new speakers
     ("title_description", "what you told us last year", "Tom Price", None),
     ("title_description", "call the company back", "Tom Price", None),
+    # "it" after a document that spoke is that document
+    ("document_it", "will cost every family", "the ad", None),
 ]
 
 
