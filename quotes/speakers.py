@@ -285,8 +285,12 @@ def ranked_antecedent(article: Article, mention: Mention, previous: list[Mention
 
 
 def _is_document(article: Article, mention: Mention) -> bool:
-    """A speaking thing "it" may mean: a mention of no known type headed by a document noun ("the ad", "the report")."""
+    """A speaking thing "it" may mean: a mention of no known type headed by a document noun ("the
+    report") or a noun whose GUM mentions are things ("the ad", "the video"), not a quantity."""
     if mention.type != "unknown" or mention.head is None or mention.head >= len(article.words):
+        return False
+    first = article.word_at(mention.start)
+    if first is not None and article.words[first].upos == "NUM":  # "58 percent" said nothing
         return False
     lemma = article.words[mention.head].lemma.lower()
     row = lexicons.learned(lexicons.MENTION_TYPES).get(lemma)
