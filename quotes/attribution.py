@@ -456,6 +456,11 @@ def is_inverted(article: Article, cue: Cue) -> bool:
     """"The race is over, say some Democrats": a cue set off after the clause it reports, with its
     speaker after it. What follows such a cue is the speaker, never what was said. A participle
     is no inverted cue: "..., saying conservatives need to band together" reports what follows."""
+    return _set_off_after_clause(article, cue) and _phrase_after_cue(article, cue) is not None
+
+
+def _set_off_after_clause(article: Article, cue: Cue) -> bool:
+    """is_inverted, but for the phrase after the cue: the cue stands after a set-off clause and has no subject before it."""
     if article.words[cue.word].xpos in PARTICIPLE_TAGS:
         return False
     i = cue.word - 1
@@ -464,9 +469,7 @@ def is_inverted(article: Article, cue: Cue) -> bool:
     if i < article.sentence_of(cue.word)[0] + MIN_REPORTED_WORDS or article.words[i].text not in TRAILING_CUE_PUNCTUATION:
         return False
     # "Smith, a senator, said the plan ...": a subject before the cue is its speaker
-    if any(article.words[c].deprel in SUBJECT_DEPRELS and c < cue.word for c in article.children[cue.word]):
-        return False
-    return _phrase_after_cue(article, cue) is not None
+    return not any(article.words[c].deprel in SUBJECT_DEPRELS and c < cue.word for c in article.children[cue.word])
 
 
 def _phrase_after_cue(article: Article, cue: Cue) -> tuple[int, int, int] | None:
@@ -499,7 +502,7 @@ def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
                        None)
     subject = _subject(article, cue.word, content)
     after = _phrase_after_cue(article, cue)
-    if group is None and is_inverted(article, cue):
+    if group is None and after is not None and _set_off_after_clause(article, cue):
         return describe(article, *after), "inverted"
     # a cue that opens its sentence is followed by its speaker: "Said Ms. Park: “...”", "Stated Stone:"
     if subject is None and cue.word == article.sentence_of(cue.word)[0] and after is not None:
