@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from quotes import lexicons
 from quotes.article import Article, Attribution, Mention
-from quotes.mentions import is_dateline
+from quotes.mentions import is_dateline, learned_type
 from quotes.speakers import NameIndex, _same_person, first_name_gender, name_tokens
 
 PARAGRAPHS_BACK = 3  # named people and organisations this many paragraphs before the quote count
@@ -132,8 +132,7 @@ def _learned_type(article: Article, mention: Mention) -> str | None:
     word = _head_word(article, mention)
     if word is None or word.upos == "PROPN":
         return None
-    row = lexicons.learned(lexicons.MENTION_TYPES).get(word.lemma.lower())
-    return row[0] if row else None
+    return learned_type(word)
 
 
 def mention_type(article: Article, mention: Mention) -> str:

@@ -162,6 +162,13 @@ def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] 
     return best
 
 
+def learned_type(word: Word) -> str | None:
+    """The type GUM's mentions headed by this common noun have (person, organization, place, other;
+    lexicon/mention_types.txt, learned by `./run train`), None for a noun it never heads."""
+    row = lexicons.learned(lexicons.MENTION_TYPES).get(word.lemma.lower())
+    return row[0] if row else None
+
+
 @functools.cache
 def _titles_by_first_word() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
     """The job titles under their first word, each with its rank in the lexicon (longest first)."""

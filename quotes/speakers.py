@@ -10,7 +10,8 @@ from pathlib import Path
 
 from quotes import lexicons
 from quotes.article import Article, Mention
-from quotes.mentions import capitalized_runs, first_name_table, organization_strength, person_name_tail, span_text
+from quotes.mentions import (capitalized_runs, first_name_table, learned_type, organization_strength, person_name_tail,
+                             span_text)
 
 # How far back (in paragraphs) "he said" may look for the person it means.
 PRONOUN_REACH = 4
@@ -292,9 +293,8 @@ def _is_document(article: Article, mention: Mention) -> bool:
     first = article.word_at(mention.start)
     if first is not None and article.words[first].upos == "NUM":  # "58 percent" said nothing
         return False
-    lemma = article.words[mention.head].lemma.lower()
-    row = lexicons.learned(lexicons.MENTION_TYPES).get(lemma)
-    return lemma in lexicons.words(lexicons.DOCUMENT_NOUNS) or (row is not None and row[0] == "other")
+    head = article.words[mention.head]
+    return head.lemma.lower() in lexicons.words(lexicons.DOCUMENT_NOUNS) or learned_type(head) == "other"
 
 
 def rule_antecedent(article: Article, mention: Mention, previous: list[Mention], index: NameIndex) -> Mention | None:

@@ -116,8 +116,9 @@ def install() -> None:
 @contextmanager
 def stock():
     """Stanza's own functions for the duration."""
-    current = [(owner, attribute, getattr(owner, attribute)) for owner, attribute, _, _ in _replacements()]
-    for owner, attribute, own, _ in _replacements():
+    replacements = _replacements()
+    current = [(owner, attribute, getattr(owner, attribute)) for owner, attribute, _, _ in replacements]
+    for owner, attribute, own, _ in replacements:
         setattr(owner, attribute, own)
     try:
         yield
