@@ -301,6 +301,27 @@ def _words_outside(article: Article, span: tuple[int, int], pieces: list[QuotedP
                for i in article.words_between(*span))
 
 
+def _in_clause(article: Article, clause: tuple[int, int], piece: QuotedPiece, cue: Cue) -> bool:
+    """The quote is part of the clause, not a sentence of its own inside it: reported words stand
+    before its opening mark, with no punctuation announcing it and not right after the cue or whom it
+    addresses ("saying “Hey, vote for me.”", not "boomed: “Let’s defeat her”" or "told the crowd “If
+    ...”"), or after its closing mark, with no comma, sentence end or "and" between ("“We are
+    frustrated and horrified” by the shooting", not "“...,” Jane Doe, a spokeswoman")."""
+    lead = article.text[clause[0]:piece.open_mark].rstrip()
+    mark = article.word_at(piece.open_mark)
+    before = article.words[mark - 1] if mark else None
+    if lead and lead[-1] not in ":,.;!?" and before is not None and \
+            cue.word not in (before.index, before.head) and \
+            _words_outside(article, (clause[0], piece.open_mark), [piece]):
+        return True
+    if piece.close_mark is None or article.text[piece.start:piece.close_mark].rstrip(" '’\"”")[-1:] in ",.!?;:—–-":
+        return False
+    tail = article.text[piece.close_mark + 1:clause[1]]
+    after = article.word_at(piece.close_mark + 1 + len(tail) - len(tail.lstrip()))
+    return not tail.lstrip().startswith(",") and (after is None or article.words[after].upos != "CCONJ") and \
+        _words_outside(article, (piece.close_mark + 1, clause[1]), [piece])
+
+
 def _contains(outer: tuple[int, int], start: int, end: int) -> bool:
     """[start, end) lies mostly inside `outer` (a quoted "true." ends past a clause trimmed of its period)."""
     return (min(end, outer[1]) - max(start, outer[0])) * 2 > end - start
@@ -382,7 +403,7 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
     clauses.update({cue.word: reported_object(article, cue) for cue in article.cues if cue.word in objects})
     records: list[Attribution] = []
     for attribution in quotes:
-        if attribution.kind != "mixed" or attribution.cue is None:
+        if attribution.cue is None:
             records.append(attribution)
             continue
         # the clause the cue reports, else what the cue says of its object (“called it “a con””),
@@ -392,8 +413,15 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
                       sentence_before(article, attribution.cue, attribution))
         holding = [c for c in candidates if c and _contains(c, attribution.pieces[0].start, attribution.pieces[0].end)]
         # a content that is only the quote itself says nothing more (“saying “of course” Clinton has ...”)
-        clause = next((c for c in holding if _words_outside(article, c, attribution.pieces)),
-                      holding[0] if holding else None)
+        clause = next((c for c in holding if _words_outside(article, c, attribution.pieces)), None)
+        if attribution.kind == "direct":
+            # a whole quoted sentence inside a clause the cue reports is mixed speech: "Kasich says if he
+            # spent the day there he'd be yelling at people saying “Hey, vote for me.”"
+            if clause is None or not _in_clause(article, clause, attribution.pieces[0], attribution.cue):
+                records.append(attribution)
+                continue
+            attribution = replace(attribution, kind="mixed")
+        clause = clause or (holding[0] if holding else None)
         if clause is None:
             records.append(attribution)
             continue

@@ -703,3 +703,29 @@ def test_a_cue_that_opens_its_sentence_is_followed_by_its_speaker(text, mention)
 ])
 def test_whoever_a_passive_cue_addresses_is_not_its_speaker_the_agent_is(text, name):
     assert only_quote(extract(text))["speaker"]["name"] == name
+
+
+def test_a_quoted_sentence_inside_the_clause_a_cue_reports_is_a_mixed_quote():
+    text = ("Governor Alvarez says if the bridge closes for a month, the bakers of Lindenfeld will be at the "
+            "barricades every morning shouting “Let us through to our ovens!”")
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "mixed" and quote["speaker"]["name"] == "Alvarez"
+    assert quote["content"]["text"].startswith("if the bridge closes for a month")
+
+
+def test_a_quote_that_opens_a_reported_clause_going_on_after_it_is_a_mixed_quote():
+    text = ("Councillor Bianchi said \"We will not accept any more excuses\" from the contractor about the "
+            "harbour repairs, which are now two years late.")
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "mixed"
+    assert quote["content"]["text"].endswith("from the contractor about the harbour repairs, which are now two years late")
+
+
+@pytest.mark.parametrize("text", [
+    "Bianchi told the crowd \"We will not give up on this harbour.\"",
+    "“We will not give up on this harbour,” Bianchi said, waving a flag at the crowd.",
+    "Bianchi said: “We will not give up on this harbour.”",
+])
+def test_a_quoted_sentence_introduced_by_its_cue_stays_direct(text):
+    quote = only_quote(extract(text))
+    assert (quote["kind"], quote["content"], quote["speaker"]["name"]) == ("direct", None, "Bianchi")
