@@ -462,5 +462,7 @@ def _with_quoted_words(article: Article, record: Attribution) -> Attribution:
     or titles when read alone; inside reported speech they are the speaker's words, unless a
     word marks them as a name or a scare quote ("mocked the so-called “guardrails”")."""
     start, end = record.content
-    pieces = [p for p in article.pieces if start <= p.open_mark and p.end <= end and not after_title_marker(article, p)]
+    # a clause trimmed of its period still holds a quote that ends with it ("called Merkel “The Chancellor.”")
+    pieces = [p for p in article.pieces if start <= p.open_mark and _contains((start, end), p.start, p.end)
+              and not after_title_marker(article, p)]
     return replace(record, pieces=pieces, kind="mixed") if pieces else record

@@ -729,3 +729,9 @@ def test_a_quote_that_opens_a_reported_clause_going_on_after_it_is_a_mixed_quote
 def test_a_quoted_sentence_introduced_by_its_cue_stays_direct(text):
     quote = only_quote(extract(text))
     assert (quote["kind"], quote["content"], quote["speaker"]["name"]) == ("direct", None, "Bianchi")
+
+
+def test_a_reported_phrase_ending_in_a_quote_with_its_period_is_a_mixed_quote():
+    text = "At the rally, Mayor Keller called the new bus schedule “The Great Commuter Robbery.”"
+    quote = only_quote(extract(text))
+    assert (quote["kind"], quote["text"], quote["speaker"]["name"]) == ("mixed", "The Great Commuter Robbery.", "Keller")
