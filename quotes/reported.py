@@ -411,6 +411,8 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
         candidates = (clauses.get(attribution.cue.word), predicate(article, attribution.cue),
                       sentence_after(article, attribution.cue, attribution.pieces[0].open_mark),
                       sentence_before(article, attribution.cue, attribution))
+        if attribution.cue.word in objects:  # "criticized [the “quiet cruelty”] on display at the border": all of it
+            candidates = (candidates[1], candidates[0]) + candidates[2:]
         holding = [c for c in candidates if c and _contains(c, attribution.pieces[0].start, attribution.pieces[0].end)]
         # a content that is only the quote itself says nothing more (“saying “of course” Clinton has ...”)
         clause = next((c for c in holding if _words_outside(article, c, attribution.pieces)), None)

@@ -735,3 +735,10 @@ def test_a_reported_phrase_ending_in_a_quote_with_its_period_is_a_mixed_quote():
     text = "At the rally, Mayor Keller called the new bus schedule “The Great Commuter Robbery.”"
     quote = only_quote(extract(text))
     assert (quote["kind"], quote["text"], quote["speaker"]["name"]) == ("mixed", "The Great Commuter Robbery.", "Keller")
+
+
+def test_the_content_of_a_quote_in_a_cues_object_runs_on_past_the_object():
+    text = "Bishop Alvarado criticized the “quiet cruelty” on display at the border crossings along the river."
+    quote = only_quote(extract(text))
+    assert quote["kind"] == "mixed"
+    assert quote["content"]["text"] == "the “quiet cruelty” on display at the border crossings along the river"
