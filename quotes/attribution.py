@@ -260,6 +260,44 @@ def _introducing_cue(article: Article, group: list[QuotedPiece], cues_by_word: d
     return cue if cue is not None and not cue.complement_only else None
 
 
+# How a main clause hangs in its sentence: the root, or joined to another main clause.
+MAIN_CLAUSE_DEPRELS = frozenset({"root", "conj", "parataxis"})
+
+
+def _main_clause(article: Article, word: Word) -> bool:
+    """The verb heads a main clause: no clause it hangs from is reported ("said Curiel was from Mexico:")
+    or relative ("a phrase that could have come from Trump himself:")."""
+    while word.head is not None:
+        if word.deprel not in MAIN_CLAUSE_DEPRELS:
+            return False
+        word = article.words[word.head]
+    return word.deprel in MAIN_CLAUSE_DEPRELS
+
+
+def _lead_in_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
+    """The verb of the main clause that leads into the quote with a colon, when it is no cue and has a
+    subject of its own: "Reid said both are “non-entities,” but he gave the Texan a back-handed
+    compliment: “You never have to guess where he is.”" The clause says who speaks as a cue would:
+    its verb stands in for the cue, whichever cue the sentence holds before it."""
+    mark = article.word_at(group[0].open_mark)
+    if mark is None or mark < 2 or article.words[mark - 1].text != ":":
+        return None
+    first, word = article.sentence_of(mark - 1)[0], article.words[mark - 2]
+    for _ in range(ANCESTOR_STEPS):
+        if word.upos == "VERB" or word.head is None or word.head < first:
+            break
+        word = article.words[word.head]
+    # a cue between the verb and the colon is nearer the quote: the quote is that cue's to attribute
+    if word.upos != "VERB" or any(i in cues_by_word for i in range(word.index, mark)) or not word.is_parsed \
+            or not _main_clause(article, word) or _subject(article, word.index) is None:
+        return None
+    subjects = subjects_of(article, word.index)
+    # "a message from her adviser, Ann O'Leary, that read:": a relative clause the parser made a main one
+    if not subjects or article.words[subjects[0]].text.lower() in RELATIVE_PRONOUNS:
+        return None
+    return Cue(word.index, word.lemma.lower(), word.start, word.end, word.text)
+
+
 def find_cue(article: Article, group: list[QuotedPiece], kind: str) -> tuple[Cue | None, str]:
     cues_by_word = {cue.word: cue for cue in article.cues}
     colon = _colon_cue(article, group) or _introducing_cue(article, group, cues_by_word)
@@ -274,6 +312,9 @@ def find_cue(article: Article, group: list[QuotedPiece], kind: str) -> tuple[Cue
     # the clause the fragment sits in decides
     if trailing and (trailing.lemma != "according to" or ancestor is None):
         return trailing, "parse"
+    cue = _lead_in_cue(article, group, cues_by_word)
+    if cue:
+        return cue, "parse"
     if ancestor:
         return ancestor, "parse"
     cue = _dependent_cue(article, group, cues_by_word, window)

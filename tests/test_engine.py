@@ -742,3 +742,10 @@ def test_the_content_of_a_quote_in_a_cues_object_runs_on_past_the_object():
     quote = only_quote(extract(text))
     assert quote["kind"] == "mixed"
     assert quote["content"]["text"] == "the “quiet cruelty” on display at the border crossings along the river"
+
+
+def test_a_clause_leading_into_a_quote_with_a_colon_gives_its_subject_though_no_cue_is_in_it():
+    text = ("Mayor Ortiz said the council members were “sleepwalking,” but she gave the newest member a rare "
+            "compliment: “You always know where she stands.”")
+    quote = next(q for q in extract(text)["quotes"] if q["text"].startswith("You always know"))
+    assert (quote["cue"]["text"], quote["speaker"]["mention"], quote["speaker"]["name"]) == ("gave", "she", "Ortiz")
