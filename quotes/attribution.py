@@ -15,6 +15,7 @@ from quotes import lexicons
 from quotes.article import Article, Attribution, Cue, Mention, QuotedPiece, Word
 from quotes.cues import CLOSING_QUOTES, QUOTE_INTRODUCERS
 from quotes.mentions import describe, has_preposition, is_dateline, is_name_word, mention_at, phrase_after
+from quotes.speakers import ANTECEDENT_TYPES, first_name_gender
 
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -679,6 +680,31 @@ def _credit_line(article: Article, group: list[QuotedPiece]) -> Mention | None:
     return describe(article, name[0], name[-1] + 1, name[-1])
 
 
+def _reporting_speaker(article: Article, cue: Cue, pronoun: Mention, group: list[QuotedPiece]) -> Mention:
+    """The speaker who reports the cue's clause, when the cue's pronoun means them: "Tester said he voted
+    against it because “they put some unnecessary stuff in that bill”" is Tester's, who says he did so
+    (PolNeAR marks him). One who reports what another said keeps the other's words ("Sources said he
+    said “…”": the pronoun cannot mean them)."""
+    verb, word = article.words[cue.word], pronoun.head
+    # the reporting cue, the pronoun and the cue, in this order, in one sentence (a capital "He" opens
+    # another), before the quote ("“…,” he claimed" is the quote's own attribution)
+    if verb.deprel not in COMPLEMENT_DEPRELS or verb.head is None or word is None \
+            or not verb.head < word < cue.word or pronoun.start > group[0].open_mark or pronoun.name[:1].isupper() \
+            or any(article.words[i].text in SENTENCE_END for i in range(verb.head, word)):
+        return pronoun
+    outer = next((c for c in article.cues if c.word == verb.head and not c.complement_only), None)
+    subject = _subject(article, outer.word) if outer is not None else None
+    if subject is None or subject > outer.word:
+        return pronoun
+    speaker = _subject_mention(article, subject)
+    wanted, gender = lexicons.table(lexicons.PRONOUNS)[pronoun.name.lower()]
+    if speaker.type == "pronoun" and speaker.name.lower() != pronoun.name.lower() \
+            or speaker.type not in ANTECEDENT_TYPES[wanted] + ("unknown", "pronoun") \
+            or speaker.type == "person" and first_name_gender(speaker.name) not in (None, gender):
+        return pronoun
+    return speaker
+
+
 # ---- the stage -----------------------------------------------------------------------------
 def _continues_previous(article: Article, group: list[QuotedPiece], previous: Attribution | None) -> bool:
     """A quote with no cue right after another attributed one: “...,” he said. “More.” In a new
@@ -726,6 +752,8 @@ def attribute(article: Article) -> list[Attribution]:
         if cue is not None:
             mention, how = speaker_mention(article, cue, group)
             method = how if mention is not None else method
+            if mention is not None and mention.type == "pronoun":
+                mention = _reporting_speaker(article, cue, mention, group)
         elif kind == "direct" and (credit := _credit_line(article, group)) is not None:
             mention, method = credit, "credit"
         elif kind == "direct" and _continues_previous(article, group, found[-1] if found else None):

@@ -749,3 +749,16 @@ def test_a_clause_leading_into_a_quote_with_a_colon_gives_its_subject_though_no_
             "compliment: “You always know where she stands.”")
     quote = next(q for q in extract(text)["quotes"] if q["text"].startswith("You always know"))
     assert (quote["cue"]["text"], quote["speaker"]["mention"], quote["speaker"]["name"]) == ("gave", "she", "Ortiz")
+
+
+def test_a_pronoun_that_means_the_one_who_reports_the_clause_gives_way_to_them():
+    text = "Councillor Bianchi said she warned the mayor that “the harbour comes last in this plan.”"
+    quote = only_quote(extract(text))
+    assert (quote["cue"]["text"], quote["speaker"]["mention"]) == ("warned", "Councillor Bianchi")
+
+
+def test_one_who_reports_what_another_said_is_not_the_speaker():
+    text = ("Captain Moreau arrived late. Port officials said he warned them that “the cranes will not be "
+            "fixed by May.”")
+    quote = only_quote(extract(text))
+    assert (quote["speaker"]["mention"], quote["speaker"]["name"]) == ("he", "Captain Moreau")
