@@ -762,3 +762,10 @@ def test_one_who_reports_what_another_said_is_not_the_speaker():
             "fixed by May.”")
     quote = only_quote(extract(text))
     assert (quote["speaker"]["mention"], quote["speaker"]["name"]) == ("he", "Captain Moreau")
+
+
+@pytest.mark.parametrize("verb", ["screamed", "chanted", "whispered"])
+def test_manners_of_speaking_the_data_has_too_rarely_are_cues(verb):
+    text = f"The mayor asked who would pay for the new stadium. “Not one more cent!” the protesters {verb} from the gallery."
+    quote = next(q for q in extract(text)["quotes"] if q["kind"] == "direct")
+    assert (quote["cue"]["text"], quote["speaker"]["mention"]) == (verb, "the protesters")
