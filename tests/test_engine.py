@@ -769,3 +769,10 @@ def test_manners_of_speaking_the_data_has_too_rarely_are_cues(verb):
     text = f"The mayor asked who would pay for the new stadium. “Not one more cent!” the protesters {verb} from the gallery."
     quote = next(q for q in extract(text)["quotes"] if q["kind"] == "direct")
     assert (quote["cue"]["text"], quote["speaker"]["mention"]) == (verb, "the protesters")
+
+
+def test_as_someone_put_it_is_a_cue():
+    text = ("Few expect the cranes to be fixed this year. As the harbour master, Ines Duarte, put it: “We are "
+            "waiting for parts that nobody makes any more.”")
+    quote = next(q for q in extract(text)["quotes"] if q["kind"] == "direct")
+    assert (quote["cue"]["text"], quote["speaker"]["name"]) == ("put it", "Ines Duarte")
