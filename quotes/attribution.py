@@ -185,6 +185,56 @@ def _trailing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict
     return None
 
 
+# A verb that credits the quote it follows ("“Mexico!” the audience screamed back", "“…,” read the
+# email"): finite, past or present; its noun phrase stands on one side of it, nothing else but a particle.
+CREDIT_VERB_TAGS = frozenset({"VBD", "VBZ"})
+CREDIT_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART"})
+CREDIT_PARTICLE_TAGS = frozenset({"ADP", "ADV"})
+MAX_CREDIT_CLAUSE_WORDS = 6
+
+
+def _credit_clause_cue(article: Article, group: list[QuotedPiece]) -> Cue | None:
+    """The verb of a short clause right after a quote that ends in a comma, "!" or "?", whatever the
+    verb: "“They stole the country,” the man shouted" and "“…,” read the email" are credit lines the
+    cue lexicon may lack the verb of. The clause is a noun phrase and the verb (and a particle:
+    "screamed back", "went on") in either order, up to the sentence's end or a comma."""
+    last, opening = group[-1], article.word_at(group[0].open_mark)
+    if last.close_mark is None or article.text[last.start:last.close_mark].rstrip(" '’\"”")[-1:] not in (",", "!", "?"):
+        return None
+    # the quote is a sentence of its own, not part of one ("said he would “protect our citizens,” the crowd applauded")
+    if opening is None or any(article.words[i].upos != "PUNCT" for i in range(article.sentence_of(opening)[0], opening)):
+        return None
+    first = article.word_at(last.close_mark + 1)
+    if first is None or article.paragraph_of(article.words[first].start) != last.paragraph:
+        return None
+    words = []
+    for i in range(first, min(article.sentence_of(first)[1], first + MAX_CREDIT_CLAUSE_WORDS + 2)):
+        if article.words[i].upos == "PUNCT":
+            if article.words[i].text not in (",", ".", ";"):
+                return None
+            break
+        words.append(article.words[i])
+    else:
+        return None  # no end in reach: a longer sentence goes on
+    verbs = [n for n, w in enumerate(words) if w.upos == "VERB" and w.xpos in CREDIT_VERB_TAGS]
+    if len(verbs) != 1 or not 2 <= len(words) <= MAX_CREDIT_CLAUSE_WORDS:
+        return None
+    verb = verbs[0]
+    before, after = words[:verb], words[verb + 1:]
+    if before:  # the man shouted (back)
+        phrase, rest = before, after
+    else:  # read the email
+        rest = [w for w in after[:1] if w.upos in CREDIT_PARTICLE_TAGS and w.xpos == "RP"]
+        phrase = after[len(rest):]
+    if not phrase or not all(w.upos in CREDIT_PHRASE_TAGS for w in phrase) or phrase[0].upos == "PART" \
+            or any(w.upos not in CREDIT_PARTICLE_TAGS for w in rest) or len(rest) > 1 \
+            or not any(w.upos in SPEAKER_TAGS for w in phrase):
+        return None
+    word, end = words[verb], (rest[0] if rest else words[verb])
+    lemma = " ".join([word.lemma.lower()] + [w.text.lower() for w in rest])  # "go on"
+    return Cue(word.index, lemma, word.start, end.end, article.text[word.start:end.end])
+
+
 def _ancestor_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
     """A cue verb up the parse from the quote: the quote is (inside) what the cue reports."""
     inside = set(_quote_words(article, group))
@@ -313,6 +363,9 @@ def find_cue(article: Article, group: list[QuotedPiece], kind: str) -> tuple[Cue
     # the clause the fragment sits in decides
     if trailing and (trailing.lemma != "according to" or ancestor is None):
         return trailing, "parse"
+    credit = _credit_clause_cue(article, group) if trailing is None else None
+    if credit:
+        return credit, "parse"
     cue = _lead_in_cue(article, group, cues_by_word)
     if cue:
         return cue, "parse"

@@ -776,3 +776,18 @@ def test_as_someone_put_it_is_a_cue():
             "waiting for parts that nobody makes any more.”")
     quote = next(q for q in extract(text)["quotes"] if q["kind"] == "direct")
     assert (quote["cue"]["text"], quote["speaker"]["name"]) == ("put it", "Ines Duarte")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Ines Duarte spoke for an hour. “We will rebuild the pier by summer,” Duarte went on.", "went on"),
+    ("Ines Duarte spoke for an hour. “Nobody in this town gives up,” beamed Duarte.", "beamed"),
+])
+def test_a_short_clause_after_a_quote_credits_it_whatever_its_verb(text, cue):
+    quote = only_quote(extract(text))
+    assert (quote["cue"]["text"], quote["speaker"]["mention"], quote["speaker"]["name"]) == (cue, "Duarte", "Ines Duarte")
+
+
+def test_a_clause_after_a_quote_inside_a_sentence_is_no_credit_line():
+    text = "When the council promised to “protect our harbour,” the fishermen went home."
+    (quote,) = extract(text)["quotes"]
+    assert (quote["cue"]["text"], quote["speaker"]["mention"]) == ("promised", "the council")
