@@ -185,6 +185,14 @@ def _trailing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict
     return None
 
 
+def closing_punctuation(article: Article, piece: QuotedPiece) -> str:
+    """The punctuation mark the quoted words end with inside the closing mark ("“…,”" gives ","), or ""."""
+    if piece.close_mark is None:
+        return ""
+    last = article.text[piece.start:piece.close_mark].rstrip(" '’\"”")[-1:]
+    return last if not last.isalnum() else ""
+
+
 # A verb that credits the quote it follows ("“Mexico!” the audience screamed back", "“…,” read the
 # email"): finite, past or present; its noun phrase stands on one side of it, nothing else but a particle.
 CREDIT_VERB_TAGS = frozenset({"VBD", "VBZ"})
@@ -199,7 +207,7 @@ def _credit_clause_cue(article: Article, group: list[QuotedPiece]) -> Cue | None
     cue lexicon may lack the verb of. The clause is a noun phrase and the verb (and a particle:
     "screamed back", "went on") in either order, up to the sentence's end or a comma."""
     last, opening = group[-1], article.word_at(group[0].open_mark)
-    if last.close_mark is None or article.text[last.start:last.close_mark].rstrip(" '’\"”")[-1:] not in (",", "!", "?"):
+    if closing_punctuation(article, last) not in (",", "!", "?"):
         return None
     # the quote is a sentence of its own, not part of one ("said he would “protect our citizens,” the crowd applauded")
     if opening is None or any(article.words[i].upos != "PUNCT" for i in range(article.sentence_of(opening)[0], opening)):

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from quotes import lexicons, ranking
 from quotes.article import Article, Attribution, Cue, QuotedPiece
-from quotes.attribution import (COMPLEMENT_DEPRELS, PHRASE_START_TAGS, after_title_marker, is_inverted,
-                                is_to_infinitive, speaker_mention, subjects_of)
+from quotes.attribution import (COMPLEMENT_DEPRELS, PHRASE_START_TAGS, after_title_marker, closing_punctuation,
+                                is_inverted, is_to_infinitive, speaker_mention, subjects_of)
 
 # A cue attached to the clause it reports, after it: "The talks failed, officials said."
 REPORTING_DEPRELS = frozenset({"parataxis", "advcl", "conj"})
@@ -314,7 +314,7 @@ def _in_clause(article: Article, clause: tuple[int, int], piece: QuotedPiece, cu
             cue.word not in (before.index, before.head) and \
             _words_outside(article, (clause[0], piece.open_mark), [piece]):
         return True
-    if piece.close_mark is None or article.text[piece.start:piece.close_mark].rstrip(" '’\"”")[-1:] in ",.!?;:—–-":
+    if piece.close_mark is None or closing_punctuation(article, piece) in tuple(",.!?;:—–-"):
         return False
     tail = article.text[piece.close_mark + 1:clause[1]]
     after = article.word_at(piece.close_mark + 1 + len(tail) - len(tail.lstrip()))
@@ -408,11 +408,11 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
             continue
         # the clause the cue reports, else what the cue says of its object (“called it “a con””),
         # else the rest of the cue's sentence after the cue, or before it
-        candidates = (clauses.get(attribution.cue.word), predicate(article, attribution.cue),
-                      sentence_after(article, attribution.cue, attribution.pieces[0].open_mark),
-                      sentence_before(article, attribution.cue, attribution))
-        if attribution.cue.word in objects:  # "criticized [the “quiet cruelty”] on display at the border": all of it
-            candidates = (candidates[1], candidates[0]) + candidates[2:]
+        cue_clause, said_of = clauses.get(attribution.cue.word), predicate(article, attribution.cue)
+        # what a cue says of its object runs on past the object: "criticized [the “quiet cruelty”] on display"
+        first = (said_of, cue_clause) if attribution.cue.word in objects else (cue_clause, said_of)
+        candidates = first + (sentence_after(article, attribution.cue, attribution.pieces[0].open_mark),
+                              sentence_before(article, attribution.cue, attribution))
         holding = [c for c in candidates if c and _contains(c, attribution.pieces[0].start, attribution.pieces[0].end)]
         # a content that is only the quote itself says nothing more (“saying “of course” Clinton has ...”)
         clause = next((c for c in holding if _words_outside(article, c, attribution.pieces)), None)
