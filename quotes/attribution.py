@@ -301,13 +301,19 @@ def _nearest_cue(article: Article, group: list[QuotedPiece], window: tuple[int, 
 def _colon_cue(article: Article, group: list[QuotedPiece]) -> Cue | None:
     """"Helen Park, a hydrologist at the State Water Board, said:" and the quote in the next paragraph:
     the last cue of a paragraph that ends with a colon introduces a quote that opens the next one."""
-    first = group[0]
-    if first.paragraph == 0 or not _opens_paragraph(article, first):
+    before = colon_paragraph_before(article, group[0])
+    if before is None:
         return None
-    start, end = article.paragraphs[first.paragraph - 1]
-    if not article.text[start:end].rstrip().endswith(":"):
+    return next((c for c in reversed(article.cues) if before[0] <= c.start < before[1] and not c.complement_only), None)
+
+
+def colon_paragraph_before(article: Article, piece: QuotedPiece) -> tuple[int, int] | None:
+    """The paragraph before the piece's, when the piece opens its own and that one ends with a colon
+    ("Helen Park, a hydrologist at the State Water Board, said:")."""
+    if piece.paragraph == 0 or not opens_paragraph(article, piece):
         return None
-    return next((c for c in reversed(article.cues) if start <= c.start < end and not c.complement_only), None)
+    start, end = article.paragraphs[piece.paragraph - 1]
+    return (start, end) if article.text[start:end].rstrip().endswith(":") else None
 
 
 def _introducing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
@@ -776,7 +782,7 @@ def _continues_previous(article: Article, group: list[QuotedPiece], previous: At
     last = previous.pieces[-1]
     if group[0].start <= last.end or group[0].paragraph - last.paragraph > 1:
         return False
-    return group[0].paragraph == last.paragraph or _opens_paragraph(article, group[0])
+    return group[0].paragraph == last.paragraph or opens_paragraph(article, group[0])
 
 
 def _inside_noun_phrase(article: Article, piece: QuotedPiece) -> bool:
@@ -791,7 +797,7 @@ def _inside_noun_phrase(article: Article, piece: QuotedPiece) -> bool:
         before.upos in PHRASE_WORD_TAGS or before.lemma.lower() in lexicons.words(lexicons.ADDRESSEE_CUES))
 
 
-def _opens_paragraph(article: Article, piece: QuotedPiece) -> bool:
+def opens_paragraph(article: Article, piece: QuotedPiece) -> bool:
     """Nothing but spaces stands before the piece's opening mark in its paragraph."""
     return not article.text[article.paragraphs[piece.paragraph][0]:piece.open_mark].strip()
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from quotes import lexicons
 from quotes.article import Article, Attribution, Mention
+from quotes.attribution import colon_paragraph_before, opens_paragraph
 from quotes.mentions import is_dateline, learned_type
 from quotes.speakers import NameIndex, _same_person, first_name_gender, name_tokens
 
@@ -187,10 +188,7 @@ def features(article: Article, attribution: Attribution, candidate: Candidate, p
     distance = _distance(mention, quote_start, quote_end)
     paragraph_gap = paragraph - article.paragraph_of(mention.start) if before else 0
     paragraph_start = article.paragraphs[paragraph][0]
-    opens_paragraph = not article.text[paragraph_start:quote_start].strip()
     colon_before = article.text[max(paragraph_start, quote_start - 3):quote_start].strip().endswith(":")
-    previous_paragraph_colon = opens_paragraph and paragraph > 0 and \
-        article.text[article.paragraphs[paragraph - 1][0]:article.paragraphs[paragraph - 1][1]].rstrip().endswith(":")
     kind = mention_type(article, mention)
     learned = _learned_type(article, mention) or "none"
     tokens = name_tokens(mention.name)
@@ -206,9 +204,9 @@ def features(article: Article, attribution: Attribution, candidate: Candidate, p
         "log_distance": math.log1p(distance) / 5,
         "same_paragraph": paragraph_gap == 0 and article.paragraph_of(mention.start) == paragraph,
         "paragraph_gap": min(paragraph_gap, 3) / 3,
-        "opens_paragraph": opens_paragraph,
+        "opens_paragraph": opens_paragraph(article, attribution.pieces[0]),
         "colon_before": colon_before,
-        "colon_paragraph_before": previous_paragraph_colon,
+        "colon_paragraph_before": colon_paragraph_before(article, attribution.pieces[0]) is not None,
         "has_cue": attribution.cue is not None,
         "mixed": attribution.kind == "mixed",
         "log_mentions_before": math.log1p(mentions_before),

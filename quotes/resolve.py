@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from quotes import affiliations, lexicons, ranking
 from quotes.article import Article, Attribution, Mention, Word
+from quotes.attribution import colon_paragraph_before
 from quotes.candidates import with_type
 from quotes.speakers import ANTECEDENT_TYPES, NameIndex, normalise, resolve_generic_organization, resolve_pronoun
 
@@ -82,11 +83,8 @@ def _pronoun_before_quote(article: Article, attribution: Attribution) -> Word | 
     first = attribution.pieces[0]
     start = max([article.paragraphs[first.paragraph][0]] + [(p.close_mark or p.end) for p in article.pieces
                  if p.paragraph == first.paragraph and (p.close_mark or p.end) < first.open_mark])
-    regions = [(start, first.open_mark)]
-    if first.paragraph > 0 and not article.text[start:first.open_mark].strip():
-        before = article.paragraphs[first.paragraph - 1]
-        if article.text[before[0]:before[1]].rstrip().endswith(":"):
-            regions.insert(0, before)
+    before = colon_paragraph_before(article, first)
+    regions = ([before] if before else []) + [(start, first.open_mark)]
     pronouns = [article.words[i] for a, b in regions for i in article.words_between(a, b)
                 if article.words[i].text.lower() in RELOCATING_PRONOUNS and not article.in_quote(article.words[i].start)]
     return pronouns[-1] if pronouns else None
