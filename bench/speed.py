@@ -112,7 +112,7 @@ def main(min_words: int = 20_000) -> int:
     os.environ["QUOTES_DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='quotes-speed-')}/archive.db"
     db.upgrade()
     from app import create_app
-    from quotes.evaluate import evaluate_seeds
+    from quotes.evaluate import evaluate_anchors
     from quotes.nlp import load_pipeline
 
     client = create_app({"TESTING": True}, preload=True).test_client()
@@ -140,7 +140,7 @@ def main(min_words: int = 20_000) -> int:
 
     articles = ARTICLES
     for name, extractor in (("naive", naive_extract_many), ("engine", extract_many)):
-        figures = evaluate_seeds(SEEDS, articles, extract_many=extractor).figures()
+        figures = evaluate_anchors(SEEDS, articles, extract_many=extractor).figures()
         print(f"{name:>7} on the seed gold: " + ", ".join(
             f"{key} {figures[key]}" for key in ("recall", "precision", "speaker", "affiliation")))
     return 0

@@ -4,19 +4,31 @@
 
 Two gold formats, told apart by their first line.
 
-**Anchors** (``../shared/corpus/gold/seeds.jsonl``): one line per quotation with ``doc`` (a file
-in the articles directory), ``anchor`` (a distinctive substring of the quoted words),
-``anchor_start``, ``speaker``, ``affiliation`` and ``kind``. A gold quote is *found* when one span
-of a predicted ``direct``/``mixed`` record covers at least half of its anchor. Figures:
+**Anchors**: one line per quotation with ``doc`` (a file in the articles directory), ``anchor`` (an
+exact substring of the quoted words) and ``anchor_start``, ``speaker``, ``affiliation`` and ``kind``;
+the news sets (``../shared/corpus/news/gold.jsonl``) add ``role`` and ``style`` (``double`` or
+``single``: the article's quotation style), the seed gold (``../shared/corpus/gold/seeds.jsonl``) has
+neither. Articles are in ``articles/`` beside the gold file (news) or beside its directory (seeds).
+A predicted ``direct``/``mixed`` record *matches* a gold line when one of its spans covers at least
+half of the anchor; on the news sets, matching is one-to-one, in the order of the gold lines. A
+quotation interrupted by its cue in one paragraph ("A," he said. "B.") is one gold line: a record
+that matches no line but goes on, in the same paragraph, after one sentence at most, from a record
+matched to that line (or from a piece of it) is a *piece* of that line: right, not an
+extra. Figures:
 
-- recall: found gold quotes / gold quotes;
-- precision: predicted direct/mixed records that cover some gold anchor / such records;
-- speaker: found with the right speaker / gold quotes; the gold's null (the article does not say
-  who) is matched by no speaker or an unnamed one (``named`` false: "top U.S. officials");
-- affiliation: found with the right affiliation (null where the gold has none) / gold quotes.
+- recall: matched gold lines / gold lines;
+- precision: predicted direct/mixed records that match a line or are a piece of one / such records;
+- speaker: matched lines with the right speaker / matched lines (speaker of found quotes);
+- speaker_end_to_end: matched lines with the right speaker / gold lines;
+- affiliation, role (news sets): matched lines with the right value / matched lines; a null gold
+  value is right only when the record has none.
 
 Names compare case-insensitively, ignoring a leading "the", honorifics, middle initials and
-punctuation.
+punctuation. On the seed gold they must be equal, and a null speaker (the article does not say who)
+is matched by no speaker or an unnamed one ("top U.S. officials"); on the news sets, as their README
+says, one may contain the other ("Patel" for "Maya Patel", "Glenn Research Center" for "NASA Glenn
+Research Center") and an unnamed speaker is compared by its description ("one resident"). The news
+sets' figures are given overall and for each quotation style.
 
 **Spans** (PolNeAR, ``../shared/corpus/polnear/dev.jsonl``): one article per line with ``text``
 and ``quotes``, each with ``quote_fragments``, ``speaker_fragments``, ``cue`` and ``kind``.
@@ -54,6 +66,14 @@ DIRECT_KINDS = ("direct", "mixed")
 DEFAULT_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "gold" / "seeds.jsonl"
 
 
+NEWS_FIELDS = ("speaker", "affiliation", "role")
+# A record continues an interrupted gold quotation across its cue when what lies between them in the
+# paragraph is one sentence at most, and short: ("A," he said. "B.") but not ("A," said Twine, who
+# chatted with the astronaut. Together, they worked out a solution in real time. "B").
+PIECE_GAP_WORDS = 20
+SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”‘’']*\s)")
+
+
 def normalise_name(name: str | None) -> str | None:
     """The comparable form of a name: "the Ministry of Foreign Affairs" == "Ministry of Foreign Affairs"."""
     if not name:
@@ -70,6 +90,20 @@ def same_name(predicted: str | None, gold: str | None) -> bool:
     return normalise_name(predicted) == normalise_name(gold)
 
 
+def _holds_words(longer: list[str], shorter: list[str]) -> bool:
+    return any(longer[i:i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))
+
+
+def names_agree(predicted: str | None, gold: str | None) -> bool:
+    """The news sets' comparison: the same name, or one holds the other's words in order ("Patel" for
+    "Maya Patel", "Glenn Research Center" for "NASA Glenn Research Center"); null only for null."""
+    mine, theirs = normalise_name(predicted), normalise_name(gold)
+    if mine is None or theirs is None:
+        return mine == theirs
+    mine_words, their_words = mine.split(), theirs.split()
+    return _holds_words(mine_words, their_words) or _holds_words(their_words, mine_words)
+
+
 def covers(span: dict, start: int, end: int) -> bool:
     """The span covers at least half of [start, end)."""
     overlap = min(span["end"], end) - max(span["start"], start)
@@ -77,13 +111,34 @@ def covers(span: dict, start: int, end: int) -> bool:
 
 
 @dataclass
-class Score:
+class Tally:
+    """Counts for one set of gold lines and the records predicted in their articles."""
     gold: int = 0
     found: int = 0
-    speaker_right: int = 0
-    affiliation_right: int = 0
     predicted: int = 0
     predicted_right: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NEWS_FIELDS, 0))
+
+    def figures(self, fields: tuple[str, ...]) -> dict[str, float]:
+        ratio = Score.ratio
+        recall, precision = ratio(self.found, self.gold), ratio(self.predicted_right, self.predicted)
+        figures = {
+            "recall": round(recall, 3),
+            "precision": round(precision, 3),
+            "f1": round(2 * recall * precision / (recall + precision), 3) if recall + precision else 0.0,
+            "speaker": round(ratio(self.right["speaker"], self.found), 3),
+            "speaker_end_to_end": round(ratio(self.right["speaker"], self.gold), 3),
+        }
+        figures.update({name: round(ratio(self.right[name], self.found), 3) for name in fields if name != "speaker"})
+        return figures | {"gold": self.gold, "predicted": self.predicted}
+
+
+@dataclass
+class Score:
+    """The figures of an anchor gold file: overall and for each quotation style (news sets)."""
+    news_format: bool = False
+    overall: Tally = field(default_factory=Tally)
+    by_style: dict[str, Tally] = field(default_factory=dict)
     words: int = 0
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
@@ -94,47 +149,96 @@ class Score:
     def ratio(a: int, b: int) -> float:
         return a / b if b else 1.0
 
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return NEWS_FIELDS if self.news_format else ("speaker", "affiliation")
+
     def figures(self) -> dict[str, float]:
-        return {
-            "recall": round(self.ratio(self.found, self.gold), 3),
-            "precision": round(self.ratio(self.predicted_right, self.predicted), 3),
-            "speaker": round(self.ratio(self.speaker_right, self.gold), 3),
-            "affiliation": round(self.ratio(self.affiliation_right, self.gold), 3),
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "words_per_second": round(self.words / self.seconds, 1) if self.seconds else 0.0,
-        }
+        speed = round(self.words / self.seconds, 1) if self.seconds else 0.0
+        return self.overall.figures(self.fields) | {"words_per_second": speed}
+
+    def style_figures(self) -> dict[str, dict[str, float]]:
+        return {style: tally.figures(self.fields) for style, tally in sorted(self.by_style.items())}
 
 
-def score_document(score: Score, text: str, gold: list[dict], result: dict) -> None:
-    """Add one article's gold lines and predicted records to `score`."""
+def _bounds(record: dict) -> tuple[int, int]:
+    return min(s["start"] for s in record["spans"]), max(s["end"] for s in record["spans"])
+
+
+def _continues(text: str, before: dict, record: dict, anchor_starts: list[int]) -> bool:
+    """`record` goes on from `before` across a cue: same paragraph, one short sentence between, no gold anchor."""
+    gap_start, gap_end = _bounds(before)[1], _bounds(record)[0]
+    gap = text[gap_start:gap_end]
+    return (0 <= gap_end - gap_start and "\n" not in gap and len(gap.split()) <= PIECE_GAP_WORDS
+            and len(SENTENCE_END.findall(gap)) <= 1 and not any(gap_start <= a < gap_end for a in anchor_starts))
+
+
+def match_lines(text: str, lines: list[dict], records: list[dict],
+                one_to_one: bool = True) -> tuple[list, list[tuple[dict, dict]], list[dict]]:
+    """One article's gold lines against its direct/mixed records: (line, record or None) for each line
+    (`one_to_one`: a record matches one line at most); (record, line) for each record that is a piece of
+    a matched line; the records left over."""
+    unused = list(records)
+    matches = []
+    for line in lines:
+        start, end = line["anchor_start"], line["anchor_start"] + len(line["anchor"])
+        record = next((r for r in (unused if one_to_one else records)
+                       if any(covers(s, start, end) for s in r["spans"])), None)
+        if record in unused:
+            unused.remove(record)
+        matches.append((line, record))
+    owners = [(record, line) for line, record in matches if record is not None]
+    anchor_starts = [line["anchor_start"] for line in lines]
+    pieces, extras = [], []
+    for record in sorted(unused, key=_bounds):
+        before = [(r, line) for r, line in owners if _bounds(r)[1] <= _bounds(record)[0]]
+        nearest = max(before, key=lambda owned: _bounds(owned[0])[1], default=None)
+        if nearest is not None and _continues(text, nearest[0], record, anchor_starts):
+            pieces.append((record, nearest[1]))
+            owners.append((record, nearest[1]))
+        else:
+            extras.append(record)
+    return matches, pieces, extras
+
+
+def predicted_fields(record: dict, news_format: bool) -> dict[str, str | None]:
+    """The record's speaker, affiliation and role as the gold gives them."""
+    speaker = record["speaker"]
+    if speaker is not None and not (news_format or speaker["named"]):
+        speaker = None  # the seeds' null (the article does not say who) is an unnamed source: "top U.S. officials"
+    return {"speaker": speaker and speaker["name"], "affiliation": (record["affiliation"] or {}).get("name"),
+            "role": record.get("role")}
+
+
+def score_document(score: Score, text: str, lines: list[dict], result: dict, doc: str = "?") -> None:
+    """Add one article's gold lines and predicted records to `score` (overall and to the lines' style)."""
     records = [q for q in result["quotes"] if q["kind"] in DIRECT_KINDS]
-    anchors = [(g, g["anchor_start"], g["anchor_start"] + len(g["anchor"])) for g in gold]
-    score.gold += len(gold)
-    score.predicted += len(records)
-    for record in records:
-        if any(covers(span, a, b) for _, a, b in anchors for span in record["spans"]):
-            score.predicted_right += 1
-        else:
-            score.extras.append(f"extra: {record['text'][:70]!r} ({(record['speaker'] or {}).get('name')})")
-    for line, a, b in anchors:
-        record = next((r for r in records if any(covers(s, a, b) for s in r["spans"])), None)
+    # the seeds' README lets one record match several lines (a quote its gold splits); the news sets' does not
+    matches, pieces, extras = match_lines(text, lines, records, one_to_one=score.news_format)
+    style = lines[0].get("style") if lines else None
+    tallies = [score.overall] + ([score.by_style.setdefault(style, Tally())] if style else [])
+    agree = names_agree if score.news_format else same_name
+    for tally in tallies:
+        tally.gold += len(lines)
+        tally.predicted += len(records)
+        tally.predicted_right += len(records) - len(extras)
+    for record in extras:
+        speaker = (record["speaker"] or {}).get("name")
+        score.extras.append(f"{doc}: extra @{_bounds(record)[0]} {record['text'][:70]!r} ({speaker})")
+    for line, record in matches:
+        label = f"{doc}: {{}} @{line['anchor_start']} {line['anchor'][:50]!r}"
         if record is None:
-            score.misses.append(f"miss: {line['anchor'][:70]!r} ({line['speaker']})")
+            score.misses.append(label.format("miss") + f" ({line['speaker']})")
             continue
-        score.found += 1
-        # an unnamed source ("top U.S. officials") is the gold's null: the article does not say who
-        speaker = record["speaker"]["name"] if record["speaker"] and record["speaker"]["named"] else None
-        affiliation = (record["affiliation"] or {}).get("name")
-        if same_name(speaker, line["speaker"]):
-            score.speaker_right += 1
-        else:
-            score.wrong.append(f"speaker: {line['anchor'][:50]!r} gold={line['speaker']!r} got={speaker!r}")
-        if same_name(affiliation, line["affiliation"]):
-            score.affiliation_right += 1
-        else:
-            score.wrong.append(f"affiliation: {line['anchor'][:50]!r} ({line['speaker']}) "
-                               f"gold={line['affiliation']!r} got={affiliation!r}")
+        predicted = predicted_fields(record, score.news_format)
+        for tally in tallies:
+            tally.found += 1
+        for name in score.fields:
+            if agree(predicted[name], line[name]):
+                for tally in tallies:
+                    tally.right[name] += 1
+            else:
+                score.wrong.append(label.format(name) + f" gold={line[name]!r} got={predicted[name]!r}")
 
 
 # ---- spans (PolNeAR) -----------------------------------------------------------------------
@@ -288,10 +392,17 @@ def is_span_gold(gold_path: Path) -> bool:
     return "text" in first and "quotes" in first
 
 
-def evaluate_seeds(gold_path: Path, articles: Path, extract_many=None) -> Score:
-    """Run the engine (or `extract_many`) over every gold article and score it."""
+def articles_beside(gold_path: Path) -> Path:
+    """Where an anchor gold file's articles are: `articles/` beside it (news sets) or beside its directory (seeds)."""
+    beside = gold_path.resolve().parent / "articles"
+    return beside if beside.is_dir() else gold_path.resolve().parent.parent / "articles"
+
+
+def evaluate_anchors(gold_path: Path, articles: Path | None = None, extract_many=None) -> Score:
+    """Run the engine (or `extract_many`) over every article of an anchor gold file and score it."""
     if extract_many is None:
         from quotes import extract_many
+    articles = articles or articles_beside(gold_path)
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -299,37 +410,47 @@ def evaluate_seeds(gold_path: Path, articles: Path, extract_many=None) -> Score:
             by_doc[row["doc"]].append(row)
     names = sorted(by_doc)
     texts = [(articles / name).read_text(encoding="utf-8") for name in names]
-    score = Score()
+    score = Score(news_format=all("style" in row and "role" in row for rows in by_doc.values() for row in rows))
     started = time.perf_counter()
     results = extract_many(texts, names)
     score.seconds = time.perf_counter() - started
     for text, name, result in zip(texts, names, results):
         score.words += len(text.split())
-        score_document(score, text, by_doc[name], result)
+        score_document(score, text, sorted(by_doc[name], key=lambda row: row["anchor_start"]), result, name)
     return score
+
+
+def print_figures(score: Score | SpanScore) -> None:
+    """One figure a line; for a gold file with quotation styles, a column for each style beside the overall one."""
+    columns = {"overall": score.figures()} | (score.style_figures() if isinstance(score, Score) else {})
+    width = 9 if len(columns) > 1 else 0
+    if width:
+        print(" " * 19 + " ".join(f"{name:>{width}}" for name in columns))
+    for name in columns["overall"]:
+        print(f"{name:>18}: " + " ".join(f"{figures.get(name, ''):>{width}}" for figures in columns.values()))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m quotes.evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD, help="gold JSONL file")
-    parser.add_argument("--articles", type=Path, help="directory of the gold's articles (default: ../articles)")
+    parser.add_argument("--articles", type=Path, help="directory of an anchor gold's articles "
+                                                      "(default: articles/ beside the file, else ../articles)")
     parser.add_argument("--limit", type=int, help="score only the first N articles of a span gold file")
     parser.add_argument("--fold", help="score only the articles of fold K/N of a span gold file (line % N == K); "
                                        "training holds out fold 0/6 of PolNeAR train (quotes.train)")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list misses, extras and wrong speakers")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="list every miss, extra and wrong field (speaker, affiliation, role)")
     args = parser.parse_args(argv)
     if not args.gold.is_file():
         parser.error(f"no gold file at {args.gold}")
     if is_span_gold(args.gold):
         score = evaluate_spans(args.gold, args.limit, fold=args.fold)
     else:
-        articles = args.articles or args.gold.resolve().parent.parent / "articles"
-        score = evaluate_seeds(args.gold, articles)
+        score = evaluate_anchors(args.gold, args.articles)
     if args.verbose:
         for line in score.misses + score.extras + score.wrong:
             print(line)
-    for name, value in score.figures().items():
-        print(f"{name:>18}: {value}")
+    print_figures(score)
     return 0
 
 
