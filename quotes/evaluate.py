@@ -14,7 +14,8 @@ half of the anchor; on the news sets, matching is one-to-one, in the order of th
 quotation interrupted by its cue in one paragraph ("A," he said. "B.") is one gold line: a record
 that matches no line but goes on, in the same paragraph, after one sentence at most, from a record
 matched to that line (or from a piece of it) is a *piece* of that line: right, not an
-extra. Figures:
+extra. On the news sets, a record whose quotation goes on over several paragraphs is one
+prediction per paragraph, as their gold has one line per paragraph's stretch. Figures:
 
 - recall: matched gold lines / gold lines;
 - precision: predicted direct/mixed records that match a line or are a piece of one / such records;
@@ -201,6 +202,17 @@ def match_lines(text: str, lines: list[dict], records: list[dict],
     return matches, pieces, extras
 
 
+def per_paragraph(text: str, record: dict) -> list[dict]:
+    """The record as one prediction per paragraph its quote runs over: the news sets have one line for
+    each paragraph's stretch of a quotation that goes on over several."""
+    parts = [[record["spans"][0]]]
+    for span in record["spans"][1:]:
+        if "\n" in text[parts[-1][-1]["end"]:span["start"]]:
+            parts.append([])
+        parts[-1].append(span)
+    return [record] if len(parts) == 1 else [{**record, "spans": spans} for spans in parts]
+
+
 def predicted_fields(record: dict, news_format: bool) -> dict[str, str | None]:
     """The record's speaker, affiliation and role as the gold gives them."""
     speaker = record["speaker"]
@@ -213,6 +225,8 @@ def predicted_fields(record: dict, news_format: bool) -> dict[str, str | None]:
 def score_document(score: Score, text: str, lines: list[dict], result: dict, doc: str = "?") -> None:
     """Add one article's gold lines and predicted records to `score` (overall and to the lines' style)."""
     records = [q for q in result["quotes"] if q["kind"] in DIRECT_KINDS]
+    if score.news_format:
+        records = [part for record in records for part in per_paragraph(text, record)]
     # the seeds' README lets one record match several lines (a quote its gold splits); the news sets' does not
     matches, pieces, extras = match_lines(text, lines, records, one_to_one=score.news_format)
     style = lines[0].get("style") if lines else None

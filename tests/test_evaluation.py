@@ -171,3 +171,16 @@ def test_the_command_scores_a_news_format_gold_per_style_with_the_engine(tmp_pat
     figures = {row.split(":")[0].strip(): row.split(":")[1].split() for row in rows}
     assert figures["gold"] == ["2", "1", "1"] and figures["recall"][1] == "1.0"
     assert {"speaker", "speaker_end_to_end", "affiliation", "role"} <= set(figures)
+
+
+def test_a_quote_over_two_paragraphs_is_one_prediction_per_paragraph_as_the_news_gold_has_lines():
+    text = "‘We will win the cup.\n\n‘And then the league,’ said Tom Hart."
+    first, second = "We will win the cup.", "And then the league"
+    record = {**_record(text, first, "Tom Hart"), "spans": [
+        {"start": text.index(first), "end": text.index(first) + len(first)},
+        {"start": text.index(second), "end": text.index(second) + len(second)}]}
+    lines = [_line(text, first, "Tom Hart", "single"), _line(text, second, "Tom Hart", "single")]
+    score = Score(news_format=True)
+    score_document(score, text, lines, {"quotes": [record]})
+    figures = score.figures()
+    assert (figures["recall"], figures["precision"], figures["predicted"]) == (1.0, 1.0, 2)
