@@ -1,8 +1,8 @@
-"""Flask application factory; `app` is what gunicorn serves (Procfile, gunicorn.conf.py)."""
+"""The Flask application factory: gunicorn serves `create_app()` (Procfile, gunicorn.conf.py); `flask --app app`
+finds it too. Importing this module builds nothing and touches no database."""
 from __future__ import annotations
 
 import os
-import sys
 
 from flask import Flask
 
@@ -47,7 +47,8 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     """The service. Settings: DEFAULTS, overridden by the environment, then by `config`.
 
     With `preload`, the Stanza models and the desk's word vectors load now (gunicorn's master does this
-    once, before forking). The archive's schema must be at the newest migration (desk.db.SchemaBehind).
+    once, before forking). The archive must be usable: desk.db.ArchiveNotReady when its schema is behind
+    the code or its database cannot be reached.
     """
     app = Flask(__name__)
     app.config.update(DEFAULTS)
@@ -55,7 +56,7 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
                        for key, name in ENVIRONMENT.items() if name in os.environ})
     app.config.update(config or {})
 
-    from desk import db
+    from desk.archive import Archive
     from web import errors, observability, security
     from web.api import api, health
     from web.desk import desk_api
@@ -66,7 +67,7 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     errors.register(app)
     observability.register(app)
     security.register(app)
-    db.check_schema(app.config["DATABASE_URL"] or None)
+    Archive().init_app(app)
     app.register_blueprint(api)
     app.register_blueprint(desk_api)
     app.register_blueprint(jobs_api)
@@ -80,22 +81,3 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
         quotes.load_pipeline()
         load_vectors()
     return app
-
-
-def _serve() -> Flask:
-    from sqlalchemy.exc import OperationalError
-
-    from desk.db import SchemaBehind
-
-    try:
-        return create_app(preload=os.environ.get("QUOTES_PRELOAD") == "1")
-    except SchemaBehind as behind:  # say why and stop: serving on an old schema would fail request by request
-        print(f"quotes: {behind}", file=sys.stderr, flush=True)
-        raise SystemExit(3) from None
-    except OperationalError as error:  # the archive's database cannot be reached
-        print(f"quotes: the archive database (QUOTES_DATABASE_URL) is unavailable: {error.orig}", file=sys.stderr,
-              flush=True)
-        raise SystemExit(3) from None
-
-
-app = _serve()

@@ -78,7 +78,7 @@ def redis_server():
 def workers(count: int, env: dict, directory: Path):
     """`count` workers of one pool process each, yielded once every pool process has loaded its models."""
     logs = [directory / f"worker-{count}-{n}.log" for n in range(count)]
-    started = [subprocess.Popen([sys.executable, "-m", "desk.cli", "worker", "--concurrency", "1",
+    started = [subprocess.Popen([sys.executable, "-m", "backfill.cli", "worker", "--concurrency", "1",
                                  "--name", f"bench{n}@%h"], cwd=ROOT, env=env, stdout=log.open("wb"),
                                 stderr=subprocess.STDOUT, start_new_session=True) for n, log in enumerate(logs)]
     try:
@@ -141,9 +141,6 @@ def main() -> int:
     words = sum(len(document["text"].split()) for document in documents)
     print(f"archive: {len(documents)} documents, {words} words; {os.cpu_count()} cores")
     directory = Path(tempfile.mkdtemp(prefix="quotes-bench-jobs-"))
-    # importing app serves the environment's desk, which must be current: the first run's
-    os.environ["QUOTES_DATABASE_URL"] = f"sqlite:///{directory / 'desk-1.db'}"
-    db.upgrade()
     from app import create_app
 
     rates = {}

@@ -71,6 +71,7 @@ def generate(database: str, quotes: int, seed: int = 7) -> None:
 def main(quotes: int = 100_000, runs: int = 5) -> int:
     import quotes as engine
     from desk import archive, db
+    from desk.archive import Archive
     from desk.models import Article, Quote
 
     database = os.environ.get("QUOTES_DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp(prefix='desk-bench-')}/archive.db"
@@ -98,13 +99,14 @@ def main(quotes: int = 100_000, runs: int = 5) -> int:
         return found
 
     archive._link = timed_link
+    desk = Archive(database)
     for run in range(runs):
         for name, text in texts.items():
             began, began_cpu = time.perf_counter(), time.process_time()
-            archive.store(f"bench-{name}", text, results[name], database=database)
+            desk.store(f"bench-{name}", text, results[name])
             store_times.append((time.perf_counter() - began) * 1000)
             store_cpu.append((time.process_time() - began_cpu) * 1000)
-            archive.delete_article(f"bench-{name}", database)  # the next one meets the same 100,000 quotes
+            desk.delete_article(f"bench-{name}")  # the next one meets the same 100,000 quotes
     archive._link = original
     quoted = sum(1 for result in results.values() for q in result["quotes"] if q["kind"] in ("direct", "mixed"))
     print(f"linked {len(store_times)} articles ({quoted} quoted passages per round of {len(texts)}) into the archive")

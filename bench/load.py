@@ -1,6 +1,6 @@
 """gunicorn on loopback under a bounded load: 4 concurrent clients, a fixed number of requests.
 
-Starts the service as the Procfile does (`gunicorn -c gunicorn.conf.py app:app`, models preloaded
+Starts the service as the Procfile does (`gunicorn -c gunicorn.conf.py 'app:create_app()'`, models preloaded
 in the master) on a fresh SQLite archive in a temp dir, sends article-sized documents cut from the
 shared articles, every other one to the quote desk (`POST /v1/articles`, a new id each), and prints latency
 per 1,000 words (p50, p95), requests/s, errors by status, and the resident memory of every
@@ -58,7 +58,7 @@ def start_service(port: int, workers: int) -> subprocess.Popen:
                    "QUOTES_RATE_LIMIT": "1000000/minute"}  # the load is the point, not the limiter
     subprocess.run([sys.executable, "-m", "desk", "upgrade"], cwd=ROOT, env=environment, check=True,
                    stdout=subprocess.DEVNULL)
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "app:app"], cwd=ROOT,
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "app:create_app()"], cwd=ROOT,
                               env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:

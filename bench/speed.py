@@ -107,15 +107,14 @@ def main(min_words: int = 20_000) -> int:
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
     from desk import db
 
-    # the service as it runs, on a throwaway archive (set before `app` is imported: it makes the
-    # service's app on import): the engine is timed, not the desk's database
-    os.environ["QUOTES_DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='quotes-speed-')}/archive.db"
-    db.upgrade()
+    # the service as it runs, on a throwaway archive: the engine is timed, not the desk's database
+    database = f"sqlite:///{tempfile.mkdtemp(prefix='quotes-speed-')}/archive.db"
+    db.upgrade(database)
     from app import create_app
     from quotes.evaluate import evaluate_anchors
     from quotes.nlp import load_pipeline
 
-    client = create_app({"TESTING": True}, preload=True).test_client()
+    client = create_app({"TESTING": True, "DATABASE_URL": database}, preload=True).test_client()
     clock = StanzaClock(load_pipeline(), naive_pipeline())
     gc.freeze()  # the baseline's models too, as the engine's (quotes.nlp.load_pipeline)
     texts = corpus(min_words)

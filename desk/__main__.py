@@ -17,7 +17,7 @@ def main(argv: list[str]) -> int:
     if command == "check":
         try:
             db.check_schema()
-        except db.SchemaBehind as behind:
+        except db.ArchiveNotReady as behind:
             print(behind, file=sys.stderr)
             return 3
         print("archive schema is current")

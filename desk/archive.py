@@ -15,7 +15,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
 from desk import linking, speakers
-from desk.db import reading, writing
+from desk.db import check_schema, reading, writing
 from desk.models import Article, Link, Quote, QuoteKey, Speaker
 from desk.vectors import load_vectors
 from desk.words import changed_spans, changes, normal_words
@@ -88,46 +88,6 @@ def newest_page(session: Session, query, columns: tuple, cursor: tuple | None, l
 class Stored:
     created: bool  # a new id (201), or the same id again (200)
     body: dict
-
-
-def find_unchanged(article_id: str, article_text: str, database: str | None = None) -> dict | None:
-    """The stored body of this id when it already holds this very text (a re-post changes nothing)."""
-    with reading(database) as session:
-        article = session.get(Article, article_id)
-        if article is not None and article.text_sha256 == text_digest(article_text):
-            return article_body(session, article)
-    return None
-
-
-def store(article_id: str, article_text: str, result: dict, *, from_html: bool = False, url: str | None = None,
-          source: str | None = None, published: datetime | None = None, database: str | None = None) -> Stored:
-    """Store an article and its extraction, link its quotes, in one transaction.
-
-    The same id with the same text changes nothing; with a new text, the old version, its quotes and
-    its links are replaced in the same transaction.
-    """
-    digest = text_digest(article_text)
-    vectors = load_vectors()
-    with writing(database) as session:
-        existing = session.get(Article, article_id)
-        if existing is not None and existing.text_sha256 == digest:
-            return Stored(False, article_body(session, existing))
-        if existing is not None:
-            session.delete(existing)
-            session.flush()
-        now = datetime.now(UTC)
-        article = Article(id=article_id, text=article_text, text_sha256=digest, from_html=from_html, url=url,
-                          source=source, published=utc(published), stored_at=now,
-                          result={key: value for key, value in result.items() if key != "text"})
-        session.add(article)
-        speakers_seen: dict = {}
-        new_quotes = [_quote_row(session, article, quote, article_text, speakers_seen) for quote in result["quotes"]]
-        session.flush()
-        found = _link(session, [quote for quote in new_quotes if quote.kind in linking.QUOTED_KINDS], vectors, now)
-        session.flush()
-        body = article_body(session, article)
-        body["alerts"] = [alert_body(link) for link in found if link.altered]  # (loads each link's earlier quote)
-        return Stored(existing is None, body)
 
 
 def _quote_row(session: Session, article: Article, quote: dict, article_text: str, speakers_seen: dict) -> Quote:
@@ -235,59 +195,10 @@ def alert_body(link: Link) -> dict:
             "versions": [version_body(link.earlier, earlier_changed), version_body(link.later, later_changed)], "changes": link.changes}
 
 
-def get_article(article_id: str, database: str | None = None) -> dict | None:
-    with reading(database) as session:
-        article = session.get(Article, article_id)
-        return article_body(session, article) if article else None
-
-
-def delete_article(article_id: str, database: str | None = None) -> bool:
-    """Delete an article with its quotes and their links; False when there is none."""
-    with writing(database) as session:
-        return session.execute(delete(Article).where(Article.id == article_id)).rowcount > 0
-
-
-def list_articles(source: str | None, since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
-    after = decode_cursor(cursor, datetime, str)
-    with reading(database) as session:
-        # counted per listed article through the article_id index, not over the whole archive
-        quote_count = select(func.count()).where(Quote.article_id == Article.id).scalar_subquery()
-        query = select(Article, quote_count)
-        if source:
-            query = query.where(Article.source == source)
-        if since:
-            query = query.where(Article.stored_at >= utc(since))
-        rows = session.execute(page_after(query, (Article.stored_at, Article.id), after).limit(limit + 1)).all()
-        items = [{"id": article.id, "url": article.url, "source": article.source, "published": iso(article.published),
-                  "stored_at": iso(article.stored_at), "quote_count": count} for article, count in rows[:limit]]
-        last = rows[limit - 1][0] if len(rows) > limit else None
-        return {"articles": items, "next_cursor": encode_cursor(iso(last.stored_at), last.id) if last else None}
-
-
 def hit_body(quote: Quote) -> dict:
     return {"article_id": quote.article_id, "quote_id": quote.quote_id, "text": quote.text, "kind": quote.kind,
             "spans": quote.spans, "speaker": quote.speaker_name, "speaker_id": quote.speaker_id,
             "affiliation": quote.affiliation, "role": quote.role, "said_at": iso(quote.said_at)}
-
-
-def search_quotes(q: str, speaker: str | None, since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
-    """Full-text search over the quotes through the database's engine (FTS5, or tsvector on PostgreSQL)."""
-    after = decode_cursor(cursor, datetime, int)
-    words = [word for word in normal_words(q) if word.replace("'", "")]
-    with reading(database) as session:
-        query = select(Quote)
-        if words:
-            if session.get_bind().dialect.name == "postgresql":
-                query = query.where(text("quotes.search @@ plainto_tsquery('english', :q)")).params(q=" ".join(words))
-            else:
-                match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
-                query = query.where(Quote.pk.in_(select(text("rowid")).select_from(text("quotes_fts"))
-                                                 .where(text("quotes_fts MATCH :match")))).params(match=match)
-        query = _speaker_filter(query, speaker)
-        if since:
-            query = query.where(Quote.said_at >= utc(since))
-        quotes, next_cursor = newest_page(session, query, (Quote.said_at, Quote.pk), after, limit)
-        return {"quotes": [hit_body(quote) for quote in quotes], "next_cursor": next_cursor}
 
 
 def _speaker_filter(query, speaker: str | None):
@@ -312,36 +223,143 @@ def speaker_summary(session: Session, speaker: Speaker) -> dict:
             "article_count": len({row.article_id for row in rows}), "quote_count": len(rows)}
 
 
-def list_speakers(q: str | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
-    after = decode_cursor(cursor, int)
-    with reading(database) as session:
-        query = select(Speaker)
-        if q:
-            query = query.where(Speaker.name.ilike(f"%{_like(q)}%", escape="\\"))
-        if after:
-            query = query.where(Speaker.id > after[0])
-        rows = session.scalars(query.order_by(Speaker.id).limit(limit + 1)).all()
-        return {"speakers": [speaker_summary(session, speaker) for speaker in rows[:limit]],
-                "next_cursor": encode_cursor(rows[limit - 1].id) if len(rows) > limit else None}
+class Archive:
+    """The archive of one database (None: QUOTES_DATABASE_URL) and its operations, each one short transaction
+    or a few. A Flask app holds one as an extension (`Archive().init_app(app)`: app.extensions["archive"]);
+    the backfill workers use the default one."""
 
+    def __init__(self, database: str | None = None):
+        self.database = database
 
-def get_speaker(speaker_id: int, cursor: str | None, limit: int, database: str | None = None) -> dict | None:
-    after = decode_cursor(cursor, datetime, int)
-    with reading(database) as session:
-        speaker = session.get(Speaker, speaker_id)
-        if speaker is None:
-            return None
-        quotes, next_cursor = newest_page(session, select(Quote).where(Quote.speaker_id == speaker_id),
-                                          (Quote.said_at, Quote.pk), after, limit)
-        return {**speaker_summary(session, speaker), "quotes": [hit_body(quote) for quote in quotes],
-                "next_cursor": next_cursor}
+    def init_app(self, app) -> None:
+        """Flask's extension pattern: the app's archive is the database its DATABASE_URL names (else this one's),
+        once its schema is checked (db.ArchiveNotReady: behind the code, or the database unreachable)."""
+        archive = Archive(app.config.get("DATABASE_URL") or self.database)
+        check_schema(archive.database)
+        app.extensions["archive"] = archive
 
+    def find_unchanged(self, article_id: str, article_text: str) -> dict | None:
+        """The stored body of this id when it already holds this very text (a re-post changes nothing)."""
+        with reading(self.database) as session:
+            article = session.get(Article, article_id)
+            if article is not None and article.text_sha256 == text_digest(article_text):
+                return article_body(session, article)
+        return None
 
-def list_alerts(since: datetime | None, cursor: str | None, limit: int, database: str | None = None) -> dict:
-    after = decode_cursor(cursor, datetime, int)
-    with reading(database) as session:
-        query = select(Link).where(Link.altered.is_(True))
-        if since:
-            query = query.where(Link.found_at >= utc(since))
-        links, next_cursor = newest_page(session, query, (Link.found_at, Link.id), after, limit)
-        return {"alerts": [alert_body(link) for link in links], "next_cursor": next_cursor}
+    def store(self, article_id: str, article_text: str, result: dict, *, from_html: bool = False,
+              url: str | None = None, source: str | None = None, published: datetime | None = None) -> Stored:
+        """Store an article and its extraction, link its quotes, in one transaction.
+
+        The same id with the same text changes nothing; with a new text, the old version, its quotes and
+        its links are replaced in the same transaction.
+        """
+        digest = text_digest(article_text)
+        vectors = load_vectors()
+        with writing(self.database) as session:
+            existing = session.get(Article, article_id)
+            if existing is not None and existing.text_sha256 == digest:
+                return Stored(False, article_body(session, existing))
+            if existing is not None:
+                session.delete(existing)
+                session.flush()
+            now = datetime.now(UTC)
+            article = Article(id=article_id, text=article_text, text_sha256=digest, from_html=from_html, url=url,
+                              source=source, published=utc(published), stored_at=now,
+                              result={key: value for key, value in result.items() if key != "text"})
+            session.add(article)
+            speakers_seen: dict = {}
+            new_quotes = [_quote_row(session, article, quote, article_text, speakers_seen)
+                          for quote in result["quotes"]]
+            session.flush()
+            found = _link(session, [quote for quote in new_quotes if quote.kind in linking.QUOTED_KINDS], vectors, now)
+            session.flush()
+            body = article_body(session, article)
+            body["alerts"] = [alert_body(link) for link in found if link.altered]  # (loads each link's earlier quote)
+            return Stored(existing is None, body)
+
+    def unchanged_ids(self, documents: list[dict]) -> set[str]:
+        """The ids among `documents` ({"id", "text"}) that the archive holds with the very same text."""
+        wanted = {document["id"]: text_digest(document["text"]) for document in documents}
+        with reading(self.database) as session:
+            rows = session.execute(select(Article.id, Article.text_sha256).where(Article.id.in_(list(wanted))))
+            return {article_id for article_id, digest in rows if wanted[article_id] == digest}
+
+    def get_article(self, article_id: str) -> dict | None:
+        with reading(self.database) as session:
+            article = session.get(Article, article_id)
+            return article_body(session, article) if article else None
+
+    def delete_article(self, article_id: str) -> bool:
+        """Delete an article with its quotes and their links; False when there is none."""
+        with writing(self.database) as session:
+            return session.execute(delete(Article).where(Article.id == article_id)).rowcount > 0
+
+    def list_articles(self, source: str | None, since: datetime | None, cursor: str | None, limit: int) -> dict:
+        after = decode_cursor(cursor, datetime, str)
+        with reading(self.database) as session:
+            # counted per listed article through the article_id index, not over the whole archive
+            quote_count = select(func.count()).where(Quote.article_id == Article.id).scalar_subquery()
+            query = select(Article, quote_count)
+            if source:
+                query = query.where(Article.source == source)
+            if since:
+                query = query.where(Article.stored_at >= utc(since))
+            rows = session.execute(page_after(query, (Article.stored_at, Article.id), after).limit(limit + 1)).all()
+            items = [{"id": article.id, "url": article.url, "source": article.source,
+                      "published": iso(article.published), "stored_at": iso(article.stored_at), "quote_count": count}
+                     for article, count in rows[:limit]]
+            last = rows[limit - 1][0] if len(rows) > limit else None
+            return {"articles": items, "next_cursor": encode_cursor(iso(last.stored_at), last.id) if last else None}
+
+    def search_quotes(self, q: str, speaker: str | None, since: datetime | None, cursor: str | None,
+                      limit: int) -> dict:
+        """Full-text search over the quotes through the database's engine (FTS5, or tsvector on PostgreSQL)."""
+        after = decode_cursor(cursor, datetime, int)
+        words = [word for word in normal_words(q) if word.replace("'", "")]
+        with reading(self.database) as session:
+            query = select(Quote)
+            if words:
+                if session.get_bind().dialect.name == "postgresql":
+                    query = query.where(text("quotes.search @@ plainto_tsquery('english', :q)")) \
+                        .params(q=" ".join(words))
+                else:
+                    match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+                    query = query.where(Quote.pk.in_(select(text("rowid")).select_from(text("quotes_fts"))
+                                                     .where(text("quotes_fts MATCH :match")))).params(match=match)
+            query = _speaker_filter(query, speaker)
+            if since:
+                query = query.where(Quote.said_at >= utc(since))
+            quotes, next_cursor = newest_page(session, query, (Quote.said_at, Quote.pk), after, limit)
+            return {"quotes": [hit_body(quote) for quote in quotes], "next_cursor": next_cursor}
+
+    def list_speakers(self, q: str | None, cursor: str | None, limit: int) -> dict:
+        after = decode_cursor(cursor, int)
+        with reading(self.database) as session:
+            query = select(Speaker)
+            if q:
+                query = query.where(Speaker.name.ilike(f"%{_like(q)}%", escape="\\"))
+            if after:
+                query = query.where(Speaker.id > after[0])
+            rows = session.scalars(query.order_by(Speaker.id).limit(limit + 1)).all()
+            return {"speakers": [speaker_summary(session, speaker) for speaker in rows[:limit]],
+                    "next_cursor": encode_cursor(rows[limit - 1].id) if len(rows) > limit else None}
+
+    def get_speaker(self, speaker_id: int, cursor: str | None, limit: int) -> dict | None:
+        after = decode_cursor(cursor, datetime, int)
+        with reading(self.database) as session:
+            speaker = session.get(Speaker, speaker_id)
+            if speaker is None:
+                return None
+            quotes, next_cursor = newest_page(session, select(Quote).where(Quote.speaker_id == speaker_id),
+                                              (Quote.said_at, Quote.pk), after, limit)
+            return {**speaker_summary(session, speaker), "quotes": [hit_body(quote) for quote in quotes],
+                    "next_cursor": next_cursor}
+
+    def list_alerts(self, since: datetime | None, cursor: str | None, limit: int) -> dict:
+        after = decode_cursor(cursor, datetime, int)
+        with reading(self.database) as session:
+            query = select(Link).where(Link.altered.is_(True))
+            if since:
+                query = query.where(Link.found_at >= utc(since))
+            links, next_cursor = newest_page(session, query, (Link.found_at, Link.id), after, limit)
+            return {"alerts": [alert_body(link) for link in links], "next_cursor": next_cursor}

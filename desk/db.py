@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,13 +115,25 @@ def schema_state(url: str | None = None) -> tuple[str | None, str]:
     return current, head
 
 
-class SchemaBehind(RuntimeError):
+class ArchiveNotReady(RuntimeError):
+    """The service cannot use the archive: say why in one line and stop (gunicorn.conf.py, backfill.celery)."""
+
+
+class SchemaBehind(ArchiveNotReady):
+    pass
+
+
+class ArchiveUnreachable(ArchiveNotReady):
     pass
 
 
 def check_schema(url: str | None = None) -> None:
-    """Raise SchemaBehind unless the database is at the newest migration."""
-    current, head = schema_state(url)
+    """Raise SchemaBehind unless the database is at the newest migration, ArchiveUnreachable if it cannot be reached."""
+    try:
+        current, head = schema_state(url)
+    except OperationalError as error:
+        raise ArchiveUnreachable("the archive database (QUOTES_DATABASE_URL) is unavailable: "
+                                 f"{error.orig}") from error
     if current != head:
         shown = make_url(url or database_url()).render_as_string(hide_password=True)
         raise SchemaBehind(f"The database {shown} is at schema {current or 'none'}, the service needs {head}: "

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 import quotes
 from desk import archive, db, linking
+from desk.archive import Archive
 from desk.models import Article, Link, Quote, Speaker
 from desk.words import changes
 
@@ -57,7 +58,7 @@ def database(request, tmp_path):
 def post_seeds(seeds, database, ids=None):
     stored = {}
     for name, (text, result) in seeds.items():
-        stored[name] = archive.store((ids or {}).get(name, name), text, result, database=database)
+        stored[name] = Archive(database).store((ids or {}).get(name, name), text, result)
     return stored
 
 
@@ -103,15 +104,15 @@ def test_a_post_reports_the_copies_and_alerts_of_its_quotes(seeds, database):
     assert {"from": "stresses", "to": "stress"} in [change for alert in second["alerts"] for change in alert["changes"]]
     assert len(second["alerts"]) == 3 and all(len(alert["versions"]) == 2 for alert in second["alerts"])
     # the earlier article shows the later copy when read now, its changes turned round
-    first = archive.get_article("000_728c986945fe4863.txt", database)
+    first = Archive(database).get_article("000_728c986945fe4863.txt")
     readout = next(q for q in first["quotes"] if q["id"] == copy["quote_id"])
     assert readout["copies"][0]["changes"] == [{"from": "frank", "to": "candid"}]
 
 
 def test_a_copy_posted_twice_links_every_quote_unaltered(seeds, database):
     text, result = seeds["002_7a6c51c3959045db.txt"]
-    archive.store("wire-1", text, result, database=database)
-    body = archive.store("reprint-1", text, result, database=database).body
+    Archive(database).store("wire-1", text, result)
+    body = Archive(database).store("reprint-1", text, result).body
     quoted = [quote for quote in body["quotes"] if quote["kind"] in linking.QUOTED_KINDS]
     assert quoted and all(len(quote["copies"]) >= 1 for quote in quoted)
     same = [copy for quote in quoted for copy in quote["copies"] if copy["quote_id"] == quote["id"]]
@@ -124,17 +125,17 @@ def test_reposting_the_same_text_changes_nothing_and_a_new_text_replaces_atomica
     name = "001_6d6d833d69504351.txt"
     text, result = seeds[name]
     before = (count(database, Quote), count(database, Link), stored_links(database))
-    again = archive.store(name, text, result, database=database)
+    again = Archive(database).store(name, text, result)
     assert again.created is False
     assert (count(database, Quote), count(database, Link), stored_links(database)) == before
     # a failure while storing the new version leaves the old one whole
     monkeypatch.setattr(archive, "_link", lambda *args: (_ for _ in ()).throw(RuntimeError("disk gone")))
     with pytest.raises(RuntimeError):
-        archive.store(name, "“Nothing,” she said.", quotes.extract("“Nothing,” she said."), database=database)
+        Archive(database).store(name, "“Nothing,” she said.", quotes.extract("“Nothing,” she said."))
     assert (count(database, Quote), count(database, Link), stored_links(database)) == before
     monkeypatch.undo()
     new_text = "“Nothing to add,” said Ryan Hass."
-    replaced = archive.store(name, new_text, quotes.extract(new_text), database=database)
+    replaced = Archive(database).store(name, new_text, quotes.extract(new_text))
     assert replaced.created is False and [q["text"] for q in replaced.body["quotes"]] == ["Nothing to add"]
     assert not any(name in (link[0], link[2]) for link in stored_links(database))
     assert count(database, Article) == 5
@@ -142,11 +143,11 @@ def test_reposting_the_same_text_changes_nothing_and_a_new_text_replaces_atomica
 
 def test_delete_takes_the_quotes_and_links_with_it(seeds, database):
     post_seeds(seeds, database)
-    assert archive.delete_article("000_728c986945fe4863.txt", database) is True
-    assert archive.delete_article("000_728c986945fe4863.txt", database) is False
-    assert archive.get_article("000_728c986945fe4863.txt", database) is None
+    assert Archive(database).delete_article("000_728c986945fe4863.txt") is True
+    assert Archive(database).delete_article("000_728c986945fe4863.txt") is False
+    assert Archive(database).get_article("000_728c986945fe4863.txt") is None
     assert not any("000_728c986945fe4863.txt" in (link[0], link[2]) for link in stored_links(database))
-    second = archive.get_article("001_6d6d833d69504351.txt", database)
+    second = Archive(database).get_article("001_6d6d833d69504351.txt")
     assert all(copy["article_id"] != "000_728c986945fe4863.txt" for q in second["quotes"] for copy in q["copies"])
     with db.reading(database) as session:
         assert session.scalar(select(func.count()).select_from(Quote)
@@ -158,16 +159,16 @@ def test_one_speaker_across_articles_and_namesakes_apart(seeds, database):
     texts = {"extra-1": "“We are not there yet,” Secretary of State Blinken said on Monday.",
              "extra-2": "“The market will decide,” said Hunter Biden, a lawyer."}
     for article_id, text in texts.items():
-        archive.store(article_id, text, quotes.extract(text), database=database)
-    blinken = archive.list_speakers("blinken", None, 20, database)["speakers"]
+        Archive(database).store(article_id, text, quotes.extract(text))
+    blinken = Archive(database).list_speakers("blinken", None, 20)["speakers"]
     assert len(blinken) == 1 and blinken[0]["article_count"] >= 4  # Antony J. Blinken, Antony Blinken, Blinken
-    bidens = {speaker["name"] for speaker in archive.list_speakers("biden", None, 20, database)["speakers"]}
+    bidens = {speaker["name"] for speaker in Archive(database).list_speakers("biden", None, 20)["speakers"]}
     assert bidens == {"Joe Biden", "Hunter Biden"}
-    hass = archive.list_speakers("hass", None, 20, database)["speakers"][0]
-    detail = archive.get_speaker(hass["id"], None, 2, database)
+    hass = Archive(database).list_speakers("hass", None, 20)["speakers"][0]
+    detail = Archive(database).get_speaker(hass["id"], None, 2)
     assert detail["affiliations"] == ["Brookings Institution"] and detail["quote_count"] == 4
     assert detail["article_count"] == 2 and len(detail["quotes"]) == 2 and detail["next_cursor"]
-    rest = archive.get_speaker(hass["id"], detail["next_cursor"], 2, database)
+    rest = Archive(database).get_speaker(hass["id"], detail["next_cursor"], 2)
     assert len(rest["quotes"]) == 2 and rest["next_cursor"] is None
     seen = [(q["article_id"], q["quote_id"]) for q in detail["quotes"] + rest["quotes"]]
     assert len(set(seen)) == 4
@@ -175,16 +176,16 @@ def test_one_speaker_across_articles_and_namesakes_apart(seeds, database):
 
 def test_full_text_search_and_paging(seeds, database):
     post_seeds(seeds, database)
-    hits = archive.search_quotes("substantive", None, None, None, 20, database)["quotes"]
+    hits = Archive(database).search_quotes("substantive", None, None, None, 20)["quotes"]
     assert {hit["article_id"] for hit in hits} >= {"000_728c986945fe4863.txt", "001_6d6d833d69504351.txt"}
     assert all("substantive" in hit["text"].lower() for hit in hits)
-    stemmed = archive.search_quotes("miscalculations", None, None, None, 20, database)["quotes"]
+    stemmed = Archive(database).search_quotes("miscalculations", None, None, None, 20)["quotes"]
     assert any("miscalculation" in hit["text"] for hit in stemmed)  # the engines stem English words
-    by_speaker = archive.search_quotes("relationship", "Hass", None, None, 20, database)["quotes"]
+    by_speaker = Archive(database).search_quotes("relationship", "Hass", None, None, 20)["quotes"]
     assert by_speaker and all(hit["speaker"] == "Ryan Hass" and hit["affiliation"] for hit in by_speaker)
     pages, cursor = [], None
     while True:
-        page = archive.list_articles(None, None, cursor, 2, database)
+        page = Archive(database).list_articles(None, None, cursor, 2)
         pages.append([article["id"] for article in page["articles"]])
         cursor = page["next_cursor"]
         if cursor is None:
@@ -192,13 +193,13 @@ def test_full_text_search_and_paging(seeds, database):
     assert [len(page) for page in pages] == [2, 2, 1]
     listed = [article_id for page in pages for article_id in page]
     assert sorted(listed) == sorted(seeds) and listed[0] == "004_93d74374661e688a.txt"
-    alerts = archive.list_alerts(None, None, 100, database)["alerts"]
+    alerts = Archive(database).list_alerts(None, None, 100)["alerts"]
     assert len(alerts) == len(GOLD_PAIRS) and alerts[0]["id"] > alerts[-1]["id"]
 
 
 def store_in_process(database, documents):
     for article_id, text, result in documents:
-        archive.store(article_id, text, result, database=database)
+        Archive(database).store(article_id, text, result)
 
 
 def test_several_processes_posting_at_once_neither_fail_nor_duplicate(seeds, database):

@@ -21,7 +21,8 @@ from sqlalchemy import func, select
 from support import SENTENCE, assert_problem, free_port
 
 from app import create_app
-from desk import db, tasks
+from backfill import tasks
+from desk import db
 from desk.models import Article, Quote
 
 QUOTES_SCRIPT = Path(sys.executable).parent / "quotes"
@@ -46,10 +47,10 @@ class Worker:
         return self.log.read_text(errors="replace")
 
     def received(self) -> list[str]:
-        return re.findall(r"Task desk\.store_batch\[([0-9a-f-]+)\] received", self.text())
+        return re.findall(r"Task backfill\.store_batch\[([0-9a-f-]+)\] received", self.text())
 
     def succeeded(self) -> list[str]:
-        return re.findall(r"Task desk\.store_batch\[([0-9a-f-]+)\] succeeded", self.text())
+        return re.findall(r"Task backfill\.store_batch\[([0-9a-f-]+)\] succeeded", self.text())
 
     def wait_until_loaded(self) -> None:
         give_up = time.monotonic() + STARTUP_SECONDS
@@ -185,7 +186,7 @@ def test_a_pool_process_killed_mid_batch_hands_its_batch_back_at_once(backfill, 
     assert (job["state"], job["done"], job["failed"]) == ("done", 4, 0), job
     assert worker.alive() and "WorkerLostError" in worker.text()
     # handed back by the worker at once (task_reject_on_worker_lost), not after the visibility timeout
-    again = [moment for moment, task in re.findall(r"\[([0-9-]+ [0-9:,]+): INFO/MainProcess\] Task desk\.store_batch"
+    again = [moment for moment, task in re.findall(r"\[([0-9-]+ [0-9:,]+): INFO/MainProcess\] Task backfill\.store_batch"
                                                     r"\[([0-9a-f-]+)\] received", worker.text()) if task == lost_batch]
     assert len(again) == 2 and lost_batch in worker.succeeded(), worker.text()[-3000:]
     redelivered = time.mktime(time.strptime(again[-1].split(",")[0], "%Y-%m-%d %H:%M:%S"))

@@ -89,7 +89,7 @@ def gunicorn(log: Path, **settings: str) -> Iterator[tuple[str, psutil.Process]]
     # the log goes to a file, not a pipe, which would block the server once full; no control socket: its
     # default path is shared with any other gunicorn of the machine
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--no-control-socket",
-                                "app:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
+                                "app:create_app()"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
     base = f"http://127.0.0.1:{port}"
     master = psutil.Process(process.pid)
     try:

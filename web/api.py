@@ -14,6 +14,7 @@ from schemas import (
     QuoteResultSchema,
     VersionSchema,
 )
+from schemas.problems import engine_failed, invalid, problem
 from web.deadline import deadline_after
 from web.errors import Problem
 from web.observability import count_words
@@ -47,18 +48,18 @@ def read_json_object() -> dict:
     try:
         body = json.loads(read_body())
     except ValueError:  # UnicodeDecodeError included
-        raise Problem(400, "Bad Request", "The body is not valid JSON.") from None
+        raise Problem(problem(400, "The body is not valid JSON.")) from None
     except RecursionError:  # how json gives up on deep nesting ([[[[...]]]])
-        raise Problem(400, "Bad Request", "The JSON body is nested too deeply.") from None
+        raise Problem(problem(400, "The JSON body is nested too deeply.")) from None
     if not isinstance(body, dict):
-        raise Problem(422, "Unprocessable Content", "The body must be a JSON object.")
+        raise Problem(problem(422, "The body must be a JSON object."))
     return body
 
 
 def read_json_request(what: str) -> dict:
     """The JSON object of a request that takes JSON only (415 otherwise); `what` names it in the problem."""
     if request.mimetype != "application/json":
-        raise Problem(415, "Unsupported Media Type", f"Send the {what} as application/json.")
+        raise Problem(problem(415, f"Send the {what} as application/json."))
     return read_json_object()
 
 
@@ -67,7 +68,7 @@ def read_text_body() -> str:
     try:
         return read_body().decode(charset)
     except (UnicodeDecodeError, LookupError):  # LookupError: no such text encoding
-        raise Problem(400, "Bad Request", f"The {request.mimetype} body is not valid {charset} text.") from None
+        raise Problem(problem(400, f"The {request.mimetype} body is not valid {charset} text.")) from None
 
 
 def read_document() -> dict:
@@ -77,8 +78,8 @@ def read_document() -> dict:
         return read_json_object()
     if mimetype in TEXT_BODIES:
         return {TEXT_BODIES[mimetype]: read_text_body(), "id": request.args.get("id")}
-    raise Problem(415, "Unsupported Media Type", "Send application/json or text/plain (or text/html), "
-                                                 f"not {mimetype or 'a body without a content type'}.")
+    raise Problem(problem(415, "Send application/json or text/plain (or text/html), "
+                               f"not {mimetype or 'a body without a content type'}."))
 
 
 def serialise(document: dict, result: dict) -> dict:
@@ -156,15 +157,15 @@ def extract_batch():
 def batch_slot(document: dict | InvalidDocument, result: dict | Exception | InvalidDocument) -> dict:
     """The response slot of one batch document: its result, or `{"id", "error"}`."""
     if isinstance(document, InvalidDocument):
-        return error_slot(document.id, Problem.invalid(document.error))
+        return error_slot(document.id, invalid(document.error))
     if isinstance(result, Exception):
-        return error_slot(document["id"], Problem(500, "Internal Server Error", "The engine failed on this document."))
+        return error_slot(document["id"], engine_failed())
     count_words([document["text"]])
     return serialise(document, result)
 
 
-def error_slot(document_id: str | None, problem: Problem) -> dict:
-    return DocumentErrorSchema().dump({"id": document_id, "error": problem.body()})
+def error_slot(document_id: str | None, problem_body: dict) -> dict:
+    return DocumentErrorSchema().dump({"id": document_id, "error": problem_body})
 
 
 @api.get("/v1/version")

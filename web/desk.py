@@ -8,7 +8,8 @@ from flask import Blueprint, Response, current_app, request
 from sqlalchemy.exc import OperationalError
 
 import quotes
-from desk import archive
+from desk.archive import Archive, BadCursor
+from desk.intake import extract_and_store
 from schemas.desk import (
     AlertListSchema,
     AlertQuerySchema,
@@ -22,6 +23,7 @@ from schemas.desk import (
     SpeakerListSchema,
     SpeakerQuerySchema,
 )
+from schemas.problems import archive_unavailable, problem
 from web.api import json_response, read_json_request
 from web.deadline import deadline_after
 from web.errors import Problem, problem_response
@@ -31,20 +33,20 @@ desk_api = Blueprint("desk", __name__)
 article_schema = ArticleResultSchema()
 
 
-@desk_api.errorhandler(archive.BadCursor)
-def _bad_cursor(error: archive.BadCursor):
-    return problem_response(422, "Unprocessable Content", f"cursor: {error}", {"cursor": [str(error)]})
+@desk_api.errorhandler(BadCursor)
+def _bad_cursor(error: BadCursor):
+    return problem_response(problem(422, f"cursor: {error}", {"cursor": [str(error)]}))
 
 
 @desk_api.errorhandler(OperationalError)
 def _database_unavailable(error: OperationalError):
     current_app.logger.error("archive database error: %s", error)
-    return problem_response(503, "Service Unavailable", "The archive database is unavailable; retry later.",
-                            headers={"Retry-After": "5"})
+    return problem_response(archive_unavailable(), headers={"Retry-After": "5"})
 
 
-def database() -> str | None:
-    return current_app.config.get("DATABASE_URL") or None
+def archive() -> Archive:
+    """The app's archive (Archive.init_app)."""
+    return current_app.extensions["archive"]
 
 
 def query(schema) -> dict:
@@ -55,7 +57,7 @@ MAX_ROW_ID = 2**63 - 1  # the largest key a BIGINT (and SQLite's INTEGER) holds
 
 
 def not_found(what: str) -> Problem:
-    return Problem(404, "Not Found", f"There is no {what}.")
+    return Problem(problem(404, f"There is no {what}."))
 
 
 @desk_api.post("/v1/articles")
@@ -84,15 +86,18 @@ def post_article():
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     document = ArticleRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_json_request("article"))
-    unchanged = archive.find_unchanged(document["id"], document["text"], database())
-    if unchanged is not None:
-        return json_response(article_schema.dump(unchanged), 200)
-    with deadline_after(current_app.config["DEADLINE_SECONDS"]) as deadline:
-        result = quotes.extract(document["text"], document["id"], deadline=deadline)
-    count_words([document["text"]])
-    stored = archive.store(document["id"], document["text"], result, from_html=document["html"], url=document["url"],
-                           source=document["source"], published=document["published"], database=database())
+    [(_, stored)] = extract_and_store(archive(), [document], extract_within_deadline)
+    if isinstance(stored, Exception):
+        raise stored
     return json_response(article_schema.dump(stored.body), 201 if stored.created else 200)
+
+
+def extract_within_deadline(documents: list[dict]) -> list[dict]:
+    """The request's document extracted within the request's deadline (past it, quotes.DeadlineExceeded: a 503)."""
+    with deadline_after(current_app.config["DEADLINE_SECONDS"]) as deadline:
+        results = [quotes.extract(document["text"], document["id"], deadline=deadline) for document in documents]
+    count_words([document["text"] for document in documents])
+    return results
 
 
 @desk_api.get("/v1/articles/<path:article_id>")
@@ -109,7 +114,7 @@ def get_article(article_id: str):
         429: {$ref: "#/components/responses/Problem"}
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
-    body = archive.get_article(article_id, database())
+    body = archive().get_article(article_id)
     if body is None:
         raise not_found(f"stored article {article_id!r}")
     return json_response(article_schema.dump(body))
@@ -129,7 +134,7 @@ def delete_article(article_id: str):
         429: {$ref: "#/components/responses/Problem"}
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
-    if not archive.delete_article(article_id, database()):
+    if not archive().delete_article(article_id):
         raise not_found(f"stored article {article_id!r}")
     return Response(status=204)
 
@@ -153,7 +158,7 @@ def list_articles():
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     args = query(ArticleListQuerySchema())
-    page = archive.list_articles(args["source"], args["since"], args["cursor"], args["limit"], database())
+    page = archive().list_articles(args["source"], args["since"], args["cursor"], args["limit"])
     return json_response(ArticleListSchema().dump(page))
 
 
@@ -177,8 +182,7 @@ def search_quotes():
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     args = query(SearchQuerySchema())
-    page = archive.search_quotes(args["q"] or "", args["speaker"], args["since"], args["cursor"], args["limit"],
-                                 database())
+    page = archive().search_quotes(args["q"] or "", args["speaker"], args["since"], args["cursor"], args["limit"])
     return json_response(SearchResultSchema().dump(page))
 
 
@@ -200,8 +204,7 @@ def list_speakers():
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     args = query(SpeakerQuerySchema())
-    return json_response(SpeakerListSchema().dump(archive.list_speakers(args["q"], args["cursor"], args["limit"],
-                                                                        database())))
+    return json_response(SpeakerListSchema().dump(archive().list_speakers(args["q"], args["cursor"], args["limit"])))
 
 
 @desk_api.get("/v1/speakers/<int:speaker_id>")
@@ -224,8 +227,7 @@ def get_speaker(speaker_id: int):
     """
     args = query(SpeakerQuerySchema(only=("cursor", "limit")))
     # an id past a 64-bit key is no speaker of any database (the drivers would refuse to send it)
-    body = archive.get_speaker(speaker_id, args["cursor"], args["limit"], database()) \
-        if speaker_id <= MAX_ROW_ID else None
+    body = archive().get_speaker(speaker_id, args["cursor"], args["limit"]) if speaker_id <= MAX_ROW_ID else None
     if body is None:
         raise not_found(f"speaker {speaker_id}")
     return json_response(SpeakerDetailSchema().dump(body))
@@ -249,5 +251,4 @@ def list_alerts():
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     args = query(AlertQuerySchema())
-    return json_response(AlertListSchema().dump(archive.list_alerts(args["since"], args["cursor"], args["limit"],
-                                                                    database())))
+    return json_response(AlertListSchema().dump(archive().list_alerts(args["since"], args["cursor"], args["limit"])))

@@ -1,4 +1,4 @@
-"""/v1/jobs: backfills of many articles into the desk, run by the Celery workers (desk.tasks).
+"""/v1/jobs: backfills of many articles into the desk, run by the Celery workers (backfill).
 
 The web layer validates the documents, queues them, and reads the job's state; the workers extract and store.
 """
@@ -8,10 +8,12 @@ import redis
 from flask import Blueprint, current_app, request
 from kombu.exceptions import OperationalError as BrokerError
 
-from desk import jobs, tasks
+from backfill import state
+from backfill.tasks import submit
 from schemas.jobs import JobRequestSchema, JobSchema
 from schemas.quotes import InvalidDocument
 from web.api import json_response, read_json_request
+from schemas.problems import invalid, problem, queue_unavailable
 from web.errors import Problem, problem_response
 
 jobs_api = Blueprint("jobs", __name__)
@@ -22,8 +24,7 @@ job_schema = JobSchema()
 @jobs_api.errorhandler(BrokerError)
 def _queue_unavailable(error: Exception):
     current_app.logger.error("job queue error: %s", error)
-    return problem_response(503, "Service Unavailable", "The job queue is unavailable; retry later.",
-                            headers={"Retry-After": "5"})
+    return problem_response(queue_unavailable(), headers={"Retry-After": "5"})
 
 
 def broker() -> str | None:
@@ -31,9 +32,9 @@ def broker() -> str | None:
 
 
 def job_or_404(job_id: str) -> dict:
-    body = jobs.status(jobs.connect(broker()), job_id)
+    body = state.status(state.connect(broker()), job_id)
     if body is None:
-        raise Problem(404, "Not Found", f"There is no job {job_id!r}.")
+        raise Problem(problem(404, f"There is no job {job_id!r}."))
     return body
 
 
@@ -67,10 +68,10 @@ def post_job():
     config = current_app.config
     request.max_content_length = config["MAX_JOB_BYTES"]
     schema = JobRequestSchema(max_docs=config["MAX_JOB_DOCS"], max_chars=config["MAX_CHARS"])
-    documents = [(document.id, Problem.invalid(document.error).body()) if isinstance(document, InvalidDocument)
+    documents = [(document.id, invalid(document.error)) if isinstance(document, InvalidDocument)
                  else document for document in schema.load(read_json_request("job"))["documents"]]
-    job_id = tasks.submit(documents, broker())
-    response = json_response(job_schema.dump(jobs.status(jobs.connect(broker()), job_id)), 202)
+    job_id = submit(documents, broker())
+    response = json_response(job_schema.dump(state.status(state.connect(broker()), job_id)), 202)
     response.headers["Location"] = f"/v1/jobs/{job_id}"
     return response
 
@@ -109,5 +110,5 @@ def cancel_job(job_id: str):
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     job_or_404(job_id)
-    jobs.cancel(jobs.connect(broker()), job_id)
+    state.cancel(state.connect(broker()), job_id)
     return json_response(job_schema.dump(job_or_404(job_id)))

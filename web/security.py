@@ -21,6 +21,7 @@ from flask_cors import CORS
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 
+from schemas.problems import problem
 from web.errors import problem_response
 
 KEY_DIGESTS = "API_KEY_DIGESTS"  # app.extensions entry: the accepted keys' sha256 digests
@@ -87,7 +88,7 @@ def authenticate():
         return None
     detail = ("Send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'."
               if key is None else "The API key is not valid.")
-    return problem_response(401, "Unauthorized", detail, headers={"WWW-Authenticate": "Bearer"})
+    return problem_response(problem(401, detail), headers={"WWW-Authenticate": "Bearer"})
 
 
 def rate_limit_key() -> str:
@@ -115,8 +116,8 @@ def register(app: Flask) -> None:
     @app.errorhandler(RateLimitExceeded)
     def _too_many(error: RateLimitExceeded):
         # Flask-Limiter adds Retry-After and the X-RateLimit-* headers after this
-        return problem_response(429, "Too Many Requests",
-                                f"The limit is {error.limit.limit} per client; retry after Retry-After seconds.")
+        return problem_response(problem(
+            429, f"The limit is {error.limit.limit} per client; retry after Retry-After seconds."))
 
     origins = split_list(app.config["CORS_ORIGINS"])
     if origins:

@@ -2,7 +2,7 @@
 
     quotes backfill IN.jsonl|DIR   queue an archive for the workers, follow it with a progress bar of documents
                                    stored; a second run of the same input skips what the desk already holds
-    quotes worker                  a backfill worker (Celery, desk.tasks): one pool process per core by default
+    quotes worker                  a backfill worker (Celery, backfill.celery): one pool process per core by default
 
 Both use QUOTES_BROKER_URL (Redis) and QUOTES_DATABASE_URL (the desk), like the service.
 """
@@ -16,12 +16,11 @@ from itertools import islice
 from pathlib import Path
 
 from marshmallow import ValidationError
-from sqlalchemy import select
 from tqdm import tqdm
 
 from quotes import cli as engine_cli
 from schemas.desk import ArticleRequestSchema
-from schemas.quotes import describe
+from schemas.problems import invalid
 
 DOCUMENT_FIELDS = ("text", "html", "url", "source", "published")  # what a record may give; the rest is ignored
 FILE_KINDS = {".txt": "text", ".html": "html", ".htm": "html"}
@@ -50,68 +49,56 @@ def validate(record_id: str, record: object, schema: ArticleRequestSchema) -> di
             raise ValidationError("The document must be a JSON object.", "_schema")
         return schema.load({**{key: record[key] for key in DOCUMENT_FIELDS if key in record}, "id": record_id})
     except ValidationError as error:
-        return record_id, {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
-                           "detail": describe(error), "errors": error.messages}
-
-
-def unchanged_ids(documents: list[dict]) -> set[str]:
-    """The ids among `documents` that the desk already holds with the very same text."""
-    from desk.archive import text_digest
-    from desk.db import reading
-    from desk.models import Article
-
-    wanted = {document["id"]: text_digest(document["text"]) for document in documents}
-    with reading() as session:
-        rows = session.execute(select(Article.id, Article.text_sha256).where(Article.id.in_(list(wanted))))
-        return {article_id for article_id, digest in rows if wanted[article_id] == digest}
+        return record_id, invalid(error)
 
 
 def backfill(source: Path, id_field: str, chunk_size: int, follow: bool) -> int:
-    from desk import jobs, tasks
+    from backfill import state, tasks
+    from desk.archive import Archive
 
     total = sum(1 for _ in read_input(source, id_field))
-    store = jobs.connect()
-    job_id = jobs.create(store, sealed=False)
+    store = state.connect()
+    job_id = state.create(store, sealed=False)
     print(f"quotes: job {job_id}", file=sys.stderr)
     schema = ArticleRequestSchema()
     records = read_input(source, id_field)
     skipped = 0
     with tqdm(total=total, unit="doc", desc="stored") as progress:
-        def show(state: dict) -> None:
-            progress.n = skipped + state["done"] + state["failed"] + state["cancelled"]
-            progress.set_postfix(failed=state["failed"], refresh=False)
+        def show(job: dict) -> None:
+            progress.n = skipped + job["done"] + job["failed"] + job["cancelled"]
+            progress.set_postfix(failed=job["failed"], refresh=False)
             progress.refresh()
 
         while chunk := list(islice(records, chunk_size)):
             documents = [validate(record_id, record, schema) for record_id, record in chunk]
-            stored = unchanged_ids([document for document in documents if isinstance(document, dict)])
+            stored = Archive().unchanged_ids([document for document in documents if isinstance(document, dict)])
             documents = [document for document in documents if isinstance(document, tuple) or document["id"] not in stored]
             skipped += len(chunk) - len(documents)
             if documents:
-                tasks.enqueue(job_id, jobs.add(store, job_id, len(documents)), documents)
-            show(jobs.status(store, job_id))
-        jobs.seal(store, job_id)
-        state = jobs.status(store, job_id)
-        while follow and not state["finished"]:
+                tasks.enqueue(job_id, state.add(store, job_id, len(documents)), documents)
+            show(state.status(store, job_id))
+        state.seal(store, job_id)
+        job = state.status(store, job_id)
+        while follow and not job["finished"]:
             time.sleep(POLL_SECONDS)
-            state = jobs.status(store, job_id)
-            show(state)
-    print(f"quotes: job {job_id} {state['state']}: {state['done']} stored, {state['failed']} failed, "
-          f"{skipped} already in the desk, {state['queued']} queued", file=sys.stderr)
-    for failure in state["failures"][:20]:
+            job = state.status(store, job_id)
+            show(job)
+    print(f"quotes: job {job_id} {job['state']}: {job['done']} stored, {job['failed']} failed, "
+          f"{skipped} already in the desk, {job['queued']} queued", file=sys.stderr)
+    for failure in job["failures"][:20]:
         print(f"  {failure['id']}: {failure['problem']['detail']}", file=sys.stderr)
     return 0
 
 
 def worker(concurrency: int | None, loglevel: str, name: str | None) -> int:
-    from desk import tasks
+    from backfill.celery import app
 
     argv = ["worker", "--pool", "prefork", "--loglevel", loglevel]
     if concurrency:
         argv += ["--concurrency", str(concurrency)]
     if name:
         argv += ["--hostname", name]
-    tasks.app.worker_main(argv)
+    app.worker_main(argv)
     return 0
 
 
