@@ -1,10 +1,11 @@
-"""python -m bench [speed|load|runs|link|jobs]: the engine against the naive baseline, gunicorn under load, text
-without spaces, linking one article into the desk's archive of 100,000 quotes, or backfill workers."""
+"""python -m bench [speed|load|runs|link|jobs|pages]: the engine against the naive baseline, gunicorn under load,
+text without spaces, linking one article into the desk's archive of 100,000 quotes, backfill workers, or the HTML
+reader on whole web pages."""
 import argparse
 import sys
 
 parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load", "runs", "link", "jobs"))
+parser.add_argument("mode", nargs="?", default="speed", choices=("speed", "load", "runs", "link", "jobs", "pages"))
 parser.add_argument("--words", type=int, default=20_000, help="speed: words of text to run (at least)")
 parser.add_argument("--requests", type=int, default=1000, help="load: requests to send")
 parser.add_argument("--clients", type=int, default=4, help="load: concurrent clients")
@@ -23,6 +24,10 @@ if args.mode == "link":
     from bench import link
 
     sys.exit(link.main(args.quotes))
+if args.mode == "pages":
+    from bench import pages
+
+    sys.exit(pages.main())
 if args.mode == "jobs":
     from bench import jobs
 

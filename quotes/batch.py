@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 
+from quotes.embeds import with_posts
 from quotes.pipeline import DeadlineExceeded, extract, extract_many
 
 log = logging.getLogger(__name__)
@@ -34,10 +35,23 @@ def extract_each(texts: list[str], doc_ids: list | None = None,
     return results
 
 
+def document_result(document: dict, result: dict | Exception) -> dict | Exception:
+    """The engine's result for a document with the social posts its HTML embeds (read_html's `posts`)."""
+    if isinstance(result, Exception) or not document.get("posts"):
+        return result
+    return with_posts(result, document["text"], document["posts"])
+
+
+def extract_document(document: dict, deadline: float | None = None) -> dict:
+    """The result of one document (a dict with "text", "id" and, from HTML, "posts")."""
+    return document_result(document, extract(document["text"], document["id"], deadline))
+
+
 def extract_documents(slots: list, deadline: float | None = None) -> list:
-    """For each slot holding a document (a dict with "text" and "id"), its result or its exception; any other
-    slot (a caller's record of an invalid document) comes back as it is. The documents go through together."""
+    """For each slot holding a document (a dict with "text", "id" and, from HTML, "posts"), its result or its
+    exception; any other slot (a caller's record of an invalid document) comes back as it is. The documents go
+    through together."""
     documents = [slot for slot in slots if isinstance(slot, dict)]
     texts, doc_ids = [document["text"] for document in documents], [document["id"] for document in documents]
     results = iter(extract_each(texts, doc_ids, deadline))
-    return [next(results) if isinstance(slot, dict) else slot for slot in slots]
+    return [document_result(slot, next(results)) if isinstance(slot, dict) else slot for slot in slots]

@@ -19,9 +19,8 @@ from pathlib import Path
 from marshmallow import ValidationError
 from tqdm import tqdm
 
-from quotes.batch import extract_documents
-from quotes.html_text import html_to_text
-from quotes.pipeline import extract
+from quotes.batch import extract_document, extract_documents
+from quotes.html_text import read_html
 from schemas.quotes import QuoteRequestSchema, describe
 
 INTERRUPTED = 130  # the shell's code for a program stopped by Ctrl-C
@@ -108,11 +107,12 @@ def batch(source: Path, target: Path, batch_size: int) -> int:
 def extract_one(file: str, html: bool, doc_id: str | None) -> int:
     raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
     html = html or file.lower().endswith((".html", ".htm"))
-    text = html_to_text(raw) if html else raw
+    article = read_html(raw) if html else None
+    text = article.text if article else raw
     if not text.strip():
         print(f"quotes: {file} has no article text", file=sys.stderr)
         return 2
-    result = extract(text, doc_id)
+    result = extract_document({"text": text, "id": doc_id, "posts": article.posts if article else []})
     print(json.dumps({**result, "text": text} if html else result, ensure_ascii=False, indent=2))
     return 0
 

@@ -14,9 +14,9 @@ from marshmallow import (
     validates_schema,
 )
 
-from quotes.html_text import html_to_text
+from quotes.html_text import read_html
 
-KINDS = ("direct", "mixed", "indirect")
+KINDS = ("direct", "mixed", "indirect", "post")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
 NAMED = ("false for an unnamed source, which the article describes but does not name "
          "(\"top U.S. officials\", \"a State Department spokesman\"): `name` is then that description")
@@ -42,11 +42,15 @@ def check_article_text(text: str, max_chars: int | None, source: str = "text") -
 
 class QuoteRequestSchema(Schema):
     """`{"text": "..."}` or `{"html": "..."}`, with an optional client `id`; the maximum length comes from the
-    app config. After loading, `text` is the article text (extracted from `html`) and `html` says which it was."""
+    app config. After loading, `text` is the article text (extracted from `html`), `html` says which it was, and
+    `posts` lists the social posts embedded in the HTML."""
 
     text = fields.String(metadata={"description": "the article, plain text"})
-    html = fields.String(metadata={"description": "the article as HTML (a CMS body); its text is extracted, "
-                                                  "returned as `text`, and indexed by every offset"})
+    html = fields.String(metadata={"description": "the article as HTML: a whole web page (with `<html>` or "
+                                                  "`<body>`), whose main content is extracted, or a CMS body, "
+                                                  "whose every paragraph is kept (pull quotes, captions and asides "
+                                                  "dropped); the text is returned as `text` and indexed by every "
+                                                  "offset, and an embedded social post is a quote of kind `post`"})
     id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200),
                        metadata={"description": "a client id, echoed in the result"})
 
@@ -68,13 +72,14 @@ class QuoteRequestSchema(Schema):
     @post_load
     def _article_text(self, data: dict, **_) -> dict:
         if "html" in data:
-            text = html_to_text(data["html"])
+            article = read_html(data["html"])
             try:
-                check_article_text(text, self.max_chars, source="html")
+                check_article_text(article.text, self.max_chars, source="html")
             except ValidationError as error:
                 raise ValidationError(error.messages, "html") from None
-            return {**{key: value for key, value in data.items() if key != "html"}, "text": text, "html": True}
-        return {**data, "html": False}
+            return {**{key: value for key, value in data.items() if key != "html"}, "text": article.text, "html": True,
+                    "posts": article.posts}
+        return {**data, "html": False, "posts": []}
 
 
 class SpanSchema(Schema):
@@ -109,7 +114,8 @@ class QuoteSchema(Schema):
     id = fields.String(required=True)
     text = fields.String(required=True, metadata={"description": "quoted words; pieces of a split quote joined by a space"})
     spans = fields.List(fields.Nested(SpanSchema), required=True)
-    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS),
+                         metadata={"description": "`post`: a social post embedded in HTML input, by its account"})
     speaker = fields.Nested(SpeakerSchema, allow_none=True, required=True)
     affiliation = fields.Nested(AffiliationSchema, allow_none=True, required=True)
     role = fields.String(allow_none=True, required=True)

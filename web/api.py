@@ -5,7 +5,7 @@ from flask import Blueprint, Response, current_app, json, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 import quotes
-from quotes.batch import extract_documents
+from quotes.batch import extract_document, extract_documents
 from schemas import (
     BatchRequestSchema,
     DocumentErrorSchema,
@@ -118,7 +118,7 @@ def extract_quotes():
     """
     document = QuoteRequestSchema(max_chars=current_app.config["MAX_CHARS"]).load(read_document())
     with deadline_after(current_app.config["DEADLINE_SECONDS"]) as deadline:
-        result = quotes.extract(document["text"], document["id"], deadline=deadline)
+        result = extract_document(document, deadline)
     count_words([document["text"]])
     return json_response(serialise(document, result))
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, request
 from sqlalchemy.exc import OperationalError
 
-import quotes
 from desk.archive import Archive, BadCursor
 from desk.intake import extract_and_store
+from quotes.batch import extract_document
 from schemas.desk import (
     AlertListSchema,
     AlertQuerySchema,
@@ -95,7 +95,7 @@ def post_article():
 def extract_within_deadline(documents: list[dict]) -> list[dict]:
     """The request's document extracted within the request's deadline (past it, quotes.DeadlineExceeded: a 503)."""
     with deadline_after(current_app.config["DEADLINE_SECONDS"]) as deadline:
-        results = [quotes.extract(document["text"], document["id"], deadline=deadline) for document in documents]
+        results = [extract_document(document, deadline) for document in documents]
     count_words([document["text"] for document in documents])
     return results
 
