@@ -68,15 +68,15 @@ def naive_extract_many(texts: list[str], doc_ids: list | None = None) -> list[di
     import stanza
 
     from quotes import records
-    from quotes.stanza_patches import stock
-    from quotes.pipeline import analyse, prepare
+    from quotes.nlp.patches import stock
+    from quotes.pipeline import analyse, from_document
 
     doc_ids = doc_ids or [None] * len(texts)
     results = []
     for text, doc_id in zip(texts, doc_ids):
         with stock():
             document = naive_pipeline()(stanza.Document([], text=text))
-        results.append(records.build(analyse(prepare(text, document)), doc_id, {}))
+        results.append(records.build(analyse(from_document(text, document)), doc_id, {}))
     return results
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from desk.models import Quote, Speaker
 from desk.words import normal_words
-from quotes import lexicons
+from quotes.english import lexicons
 
 
 class Name(NamedTuple):

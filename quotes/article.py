@@ -1,8 +1,7 @@
-"""The parsed-article object that every engine stage reads and extends.
+"""The article object that every engine stage reads and extends, and its value types.
 
-Each stage is a module of pure functions over an `Article`: `marks` finds quoted pieces in the
-raw text, `parse` fills the words from Stanza, `cues` finds reporting cues, `attribution`
-links quotes to cues and speakers, `affiliations` and `records` finish the job.
+The stages (quotes.stages, in the order quotes.pipeline.STAGES declares) each fill some fields of
+one `Article`: the quoted pieces, the words, the cues, the attributions.
 """
 from __future__ import annotations
 
@@ -12,10 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 
-# The deprel of a word whose sentence was not parsed (see quotes.parse).
+# The deprel of a word whose sentence was not parsed (see quotes.stages.parse).
 UNPARSED = "_"
 # Marks after which a word takes a capital whatever it is: “Understated ..., : Absent ...
-OPENING_MARKS = frozenset({"“", '"', "‘", "'", ":", "—", "–", "(", "["})
+CAPITALISING_MARKS = frozenset({"“", '"', "‘", "'", ":", "—", "–", "(", "["})
 # A title-case heading: every word of four letters or more after the first is capitalised.
 HEADING_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 MAX_HEADING_WORDS = 25
@@ -159,7 +158,7 @@ class Article:
 
     def opens_sentence(self, word: int) -> bool:
         """The word opens its sentence or follows an opening mark: it is capitalised whatever it is."""
-        return word == self.sentence_of(word)[0] or self.words[word - 1].text in OPENING_MARKS
+        return word == self.sentence_of(word)[0] or self.words[word - 1].text in CAPITALISING_MARKS
 
     @cached_property
     def heading_end(self) -> int:

@@ -61,7 +61,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quotes import lexicons
+from quotes.english import lexicons
 
 DIRECT_KINDS = ("direct", "mixed")
 DEFAULT_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "gold" / "seeds.jsonl"

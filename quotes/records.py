@@ -1,8 +1,8 @@
-"""Stage 5: the JSON-ready result: quote records and one entry per speaker."""
+"""The JSON-ready result of an analysed article: quote records and one entry per speaker."""
 from __future__ import annotations
 
 from quotes.article import Article, Attribution, Mention
-from quotes.speakers import is_named
+from quotes.speaker.people import is_named
 
 # How much to trust a speaker by the way it was found.
 CONFIDENCE = {"parse": 0.9, "subject": 0.9, "inverted": 0.85, "between": 0.85, "according": 0.85, "before": 0.75,

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from app import create_app
 from quotes import extract
-from quotes.marks import ALL_MARKS, TRIMMED, paragraphs, scan
+from quotes.stages.marks import ALL_MARKS, TRIMMED, paragraphs, scan
 from quotes.normalise import MAX_RUN
 from support import assert_offsets_index, assert_problem
 

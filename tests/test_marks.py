@@ -1,5 +1,5 @@
 """The quote-mark scanner on raw text (this stage runs before any NLP)."""
-from quotes.marks import paragraphs, scan
+from quotes.stages.marks import paragraphs, scan
 
 
 def pieces_of(text):

@@ -1,16 +1,17 @@
-"""The partial parse (quotes.parse) and the faster stand-ins inside Stanza (quotes.stanza_patches), against Stanza's own results."""
+"""The partial parse (quotes.stages.parse) and the faster stand-ins inside Stanza (quotes.nlp.patches), against Stanza's own results."""
 from pathlib import Path
 
 import numpy as np
 import pytest
 from stanza.models.common import chuliu_edmonds, crf, data
 
-from quotes import extract, parse, records
+from quotes import extract, records
 from quotes.article import UNPARSED
-from quotes.decoder import maximum_tree
-from quotes.stanza_patches import padded_ids, stock, viterbi
 from quotes.nlp import load_pipeline, model_info, resources_dir
-from quotes.pipeline import analyse, prepare
+from quotes.nlp.decoder import maximum_tree
+from quotes.nlp.patches import padded_ids, stock, viterbi
+from quotes.pipeline import analyse, from_document, parse_texts
+from quotes.stages import parse
 
 TEXT = ("The storm hit the coast on Monday. Thousands of homes lost power.\n"
         "“We are working around the clock,” said Ana Ruiz, a spokeswoman for the utility.")
@@ -63,12 +64,10 @@ def test_viterbi_finds_stanzas_tag_sequences():
 
 def test_the_stand_ins_give_stanzas_tags_and_arcs():
     """A real article through the tagger and the parser, with the stand-ins and with Stanza's own."""
-    pipeline = load_pipeline()
     text = (Path(__file__).parent / "articles" / "description_before_name.txt").read_text(encoding="utf-8")
 
     def words():
-        article = prepare(text, parse.tag(pipeline, [text])[0])
-        parse.parse_selected(pipeline, [article])
+        article = parse_texts([text])[0]
         return article.words
 
     found = words()
@@ -81,9 +80,8 @@ def test_the_stand_ins_give_stanzas_tags_and_arcs():
 
 def test_only_sentences_with_a_possible_cue_are_parsed_and_their_arcs_are_stanzas():
     pipeline = load_pipeline()
-    article = prepare(TEXT, parse.tag(pipeline, [TEXT])[0])
-    parse.parse_selected(pipeline, [article])
-    full = prepare(TEXT, pipeline(TEXT))
+    article = parse_texts([TEXT])[0]
+    full = from_document(TEXT, pipeline(TEXT))
     parsed_sentences = [n for n, (a, b) in enumerate(article.sentences) if article.words[a].is_parsed]
     assert parsed_sentences == [2]  # only the sentence with "said"
     assert all(w.deprel == UNPARSED and w.head is None for w in article.words[:article.sentences[2][0]])
@@ -92,8 +90,8 @@ def test_only_sentences_with_a_possible_cue_are_parsed_and_their_arcs_are_stanza
         [(w.head, w.deprel) for w in full.words[first:last]]
 
 
-def test_the_engine_finds_what_a_full_parse_finds_on_a_realprepare(seed_article):
-    full = records.build(analyse(prepare(seed_article, load_pipeline()(seed_article))), None, {})
+def test_the_engine_finds_what_a_full_parse_finds_on_a_real_article(seed_article):
+    full = records.build(analyse(from_document(seed_article, load_pipeline()(seed_article))), None, {})
     engine = extract(seed_article)
 
     def summary(result):
@@ -106,9 +104,7 @@ def test_the_engine_finds_what_a_full_parse_finds_on_a_realprepare(seed_article)
 
 def test_a_run_on_sentence_is_not_parsed():
     run_on = " ".join(["officials said the talks went on and on"] * 30)  # 240 words, no sentence end
-    pipeline = load_pipeline()
-    article = prepare(run_on, parse.tag(pipeline, [run_on])[0])
-    parse.parse_selected(pipeline, [article])
+    article = parse_texts([run_on])[0]
     assert len(article.words) > parse.MAX_PARSED_WORDS
     assert not any(word.is_parsed for word in article.words)
 
@@ -125,6 +121,5 @@ def test_the_pipeline_runs_ner_when_the_package_has_it_and_names_every_package()
     assert "ner" in pipeline.processors
     packages = model_info()["packages"]
     assert all(isinstance(name, str) and name for name in packages.values()), packages  # NER's model_path is a list
-    article = prepare(TEXT, parse.tag(pipeline, [TEXT])[0])
-    parse.parse_selected(pipeline, [article])
+    article = parse_texts([TEXT])[0]
     assert {word.text for word in article.words if word.ner.endswith("PERSON")} == {"Ana", "Ruiz"}

@@ -1,10 +1,12 @@
 """The learning side: GUM mention types, the cue lexicon, and the committed speaker model."""
 import json
 
-from quotes import candidates, lexicons, parse, pipeline, speakers
+from quotes import pipeline
 from quotes.article import Mention
-from quotes.nlp import load_pipeline
-from quotes.ranking import MODEL_PATH, Ranker, load
+from quotes.english import lexicons
+from quotes.learned import PRONOUN_RANKER, SPEAKER_RANKER, LinearModel, load
+from quotes.speaker import candidates
+from quotes.speaker.people import NameIndex
 from training import cue_lexicon, mention_types, pronouns
 
 CONLLU = """# text = The spokesman said analysts in the city doubt the agency.
@@ -36,8 +38,7 @@ def test_mention_types_are_read_off_gum_heads(tmp_path):
 def test_cue_lexicon_keeps_verbs_annotated_as_cues_in_most_uses():
     texts = ["Ann Lee scoffed at the plan. Bob Ray scoffed too. Cal Fox scoffed again. They walked home.",
              "Dee Moss walked in. Eve Lin walked out. Fay Orr scoffed at that."]
-    tagged = parse.tag(load_pipeline(), texts)
-    articles = [pipeline.prepare(text, document) for text, document in zip(texts, tagged)]
+    articles = pipeline.parse_texts(texts, until="tokens")
 
     def cues_of(text, word):
         return [{"cue_fragments": [[i, i + len(word)]]} for i in range(len(text)) if text.startswith(word, i)]
@@ -50,19 +51,18 @@ def test_cue_lexicon_keeps_verbs_annotated_as_cues_in_most_uses():
 
 
 def test_committed_speaker_model_prefers_the_cue_subject_nearby():
-    ranker = load()
-    assert isinstance(ranker, Ranker) and 0 <= ranker.threshold < 1
+    ranker = load(SPEAKER_RANKER)
+    assert isinstance(ranker, LinearModel) and 0 <= ranker.threshold < 1
     near = {"rule": 1.0, "method_subject": 1.0, "same_paragraph": 1.0, "cue_same_sentence": 1.0, "type_person": 1.0}
     far = {"named_nearby": 1.0, "paragraph_gap": 1.0, "log_distance": 1.0, "type_person": 1.0}
     assert ranker.probability(near) >= ranker.threshold
     assert ranker.probability(near) > 10 * ranker.probability(far)
-    assert json.loads(MODEL_PATH.read_text())["training"]["cv_accuracy"] > 0.5
+    assert json.loads(SPEAKER_RANKER.read_text())["training"]["cv_accuracy"] > 0.5
 
 
 def test_the_speaker_model_reads_what_a_candidate_is_in_its_clause():
     text = "The mayor told Ana Ruiz in a letter to the council that the governor's aide had lied."
-    article = pipeline.prepare(text, parse.tag(load_pipeline(), [text])[0])
-    parse.parse_selected(load_pipeline(), [article])
+    article = pipeline.parse_texts([text])[0]
 
     def role(phrase):
         start = text.index(phrase)
@@ -71,7 +71,7 @@ def test_the_speaker_model_reads_what_a_candidate_is_in_its_clause():
     assert [role(p) for p in ("The mayor", "Ana Ruiz", "the council", "the governor")] == \
         ["subject", "object", "oblique", "possessor"]
     # learned, not set: a cue's object or a possessor says the quote less often than a subject
-    weights = load().weights
+    weights = load(SPEAKER_RANKER).weights
     assert weights["grammar_object"] < weights["grammar_subject"]
     assert weights["grammar_possessor"] < weights["grammar_subject"]
 
@@ -123,19 +123,18 @@ def test_pronoun_ranker_trained_on_a_gum_slice_is_deterministic(tmp_path, monkey
 
 
 def test_committed_pronoun_ranker_is_read_by_the_engine():
-    ranker = speakers.pronoun_ranker()
+    ranker = load(PRONOUN_RANKER)
     assert ranker is not None
-    assert json.loads(speakers.PRONOUN_MODEL_PATH.read_text())["training"]["cv_accuracy"] > \
-        json.loads(speakers.PRONOUN_MODEL_PATH.read_text())["training"]["rule"]["accuracy"]
+    assert json.loads(PRONOUN_RANKER.read_text())["training"]["cv_accuracy"] > \
+        json.loads(PRONOUN_RANKER.read_text())["training"]["rule"]["accuracy"]
 
 
 def test_a_name_in_the_clause_a_cue_reports_is_no_candidate_speaker():
     text = ("Sen. Dale Porter spoke in Topeka on Wednesday. Porter said the plan was a “gift” to Governor "
             "Tom Baker and his donors.")
-    article = pipeline.prepare(text, parse.tag(load_pipeline(), [text])[0])
-    parse.parse_selected(load_pipeline(), [article])
+    article = pipeline.parse_texts([text])[0]
     article = pipeline.analyse(article)
     (quote,) = [a for a in article.attributions if a.pieces]
     assert quote.cue.text == "said" and text[quote.content[0]:].startswith("the plan")
-    names = {c.mention.name for c in candidates.candidates(article, quote, None, None, speakers.NameIndex(article))}
+    names = {c.mention.name for c in candidates.candidates(article, quote, None, None, NameIndex(article))}
     assert "Dale Porter" in names and "Tom Baker" not in names

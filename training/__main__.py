@@ -7,7 +7,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from quotes import cues, lexicons, ranking, reported
+from quotes import learned
+from quotes.english import cues, lexicons
+from quotes.stages import reported
 from training import corpus, cue_lexicon, indirect_model, mention_types, pronouns, reported_objects
 
 
@@ -41,16 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     lexicons.clear()
     reported.clear()
     indirect_model.train(documents, parsed)
-    ranking.load.cache_clear()
+    learned.load.cache_clear()
 
     # after the cue lexicon and the indirect-speech model (its data runs the engine's reported speech,
     # so that one run from scratch writes what a second run would), before the speaker model (whose
     # training resolves the pronouns of PolNeAR's quotes with this ranker)
     pronoun_started = time.perf_counter()
-    learned = pronouns.train()
-    pronouns.speakers.pronoun_ranker.cache_clear()
-    print(f"pronoun ranker: {learned['answerable']} GUM train pronouns with a named antecedent, cross-validated "
-          f"accuracy {learned['cv_accuracy']} (rule {learned['rule']['accuracy']}), "
+    figures = pronouns.train()
+    learned.load.cache_clear()
+    print(f"pronoun ranker: {figures['answerable']} GUM train pronouns with a named antecedent, cross-validated "
+          f"accuracy {figures['cv_accuracy']} (rule {figures['rule']['accuracy']}), "
           f"{time.perf_counter() - pronoun_started:.0f} s")
 
     if not args.skip_speakers:

@@ -12,10 +12,11 @@ import os
 import pickle
 from pathlib import Path
 
-from quotes import cues, lexicons, parse, pipeline
+from quotes import pipeline
 from quotes.article import Article
-from quotes.nlp import load_pipeline
-from quotes.normalise import normalise
+from quotes.english import cues as english_cues
+from quotes.english import lexicons
+from quotes.stages import parse, tokens
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 POLNEAR_TRAIN = CORPUS / "polnear" / "train.jsonl"
@@ -47,7 +48,7 @@ def _digest(*parts: str) -> str:
 
 def _lexicon_digest() -> str:
     """What decides which sentences the engine parses: the cue word lists and the code that reads them."""
-    files = sorted(lexicons.LEXICON_DIR.glob("*cue*")) + [Path(cues.__file__), Path(parse.__file__)]
+    files = sorted(lexicons.LEXICON_DIR.glob("*cue*")) + [Path(english_cues.__file__), Path(parse.__file__)]
     return _digest(_tagging_digest(), *(f.read_text(encoding="utf-8") for f in files))
 
 
@@ -55,10 +56,10 @@ def _tagging_digest() -> str:
     """What decides the tagged words and sentences besides Stanza: the code that reads its output
     and the title abbreviations it joins sentences at (not the rest of the title lists, which the
     engine reads later)."""
-    return _digest(Path(parse.__file__).read_text(encoding="utf-8"), *sorted(parse.title_abbreviations()))
+    return _digest(Path(tokens.__file__).read_text(encoding="utf-8"), *sorted(tokens.title_abbreviations()))
 
 
-def _fresh(article: Article) -> Article:
+def fresh(article: Article) -> Article:
     """A copy without the cached properties of the old one (children, word starts, ...)."""
     copy = Article(article.text, list(article.words), list(article.sentences), list(article.paragraphs),
                    list(article.pieces))
@@ -74,7 +75,7 @@ def _load_or_make(documents: list[dict], kind: str, key, make) -> list[Article]:
         batch = missing[batch_start:batch_start + BATCH]
         for i, article in zip(batch, make([documents[i] for i in batch])):
             with paths[i].open("wb") as out:
-                pickle.dump(_fresh(article), out)
+                pickle.dump(fresh(article), out)
         print(f"  {kind}: {min(batch_start + BATCH, len(missing))}/{len(missing)} articles", flush=True)
     articles = []
     for p in paths:
@@ -86,8 +87,7 @@ def _load_or_make(documents: list[dict], kind: str, key, make) -> list[Article]:
 def tagged_articles(documents: list[dict]) -> list[Article]:
     """Articles with words, tags and lemmas (no parse)."""
     def make(batch):
-        tagged = parse.tag(load_pipeline(), [normalise(d["text"]) for d in batch])
-        return [pipeline.prepare(d["text"], doc) for d, doc in zip(batch, tagged)]
+        return pipeline.parse_texts([d["text"] for d in batch], until="tokens")
     tagging = _tagging_digest()
     return _load_or_make(documents, "tagged", lambda d: _digest(CACHE_VERSION, d["text"], tagging), make)
 
@@ -97,7 +97,5 @@ def parsed_articles(documents: list[dict]) -> list[Article]:
     lexicon = _lexicon_digest()
 
     def make(batch):
-        articles = [_fresh(a) for a in tagged_articles(batch)]
-        parse.parse_selected(load_pipeline(), articles)
-        return articles
+        return pipeline.finish_parsing([fresh(a) for a in tagged_articles(batch)], after="tokens")
     return _load_or_make(documents, "parsed", lambda d: _digest(CACHE_VERSION, d["text"], lexicon), make)

@@ -4,24 +4,26 @@ The parse offers more reported clauses than PolNeAR annotates: "asked about the 
 Standards", a headline's "says praise from Putin helps", a question. Every indirect record the
 engine makes in a training article (with the model off) is labelled right when it lies inside a
 gold content, the evaluator's precision test, and a logistic regression (scikit-learn) learns
-from quotes.reported.indirect_features which to keep. The regularisation and the threshold are
+from quotes.stages.reported.indirect_features which to keep. The regularisation and the threshold are
 chosen by 5-fold cross-validation over articles: the most right records kept at a held-out
 precision of TARGET_PRECISION.
 """
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from quotes import attribution, cues, reported
+from quotes import pipeline
 from quotes.article import Article
+from quotes.learned import INDIRECT_FILTER, Models
 from quotes.evaluate import _inside
 from training import weights
-from training.corpus import _fresh
+from training.corpus import fresh
 
 SEED = 11
 FOLDS = 5
@@ -35,11 +37,10 @@ def collect(documents: list[dict], articles: list[Article]) -> tuple[list[dict],
     """(features, right, article number) of every indirect record the engine offers."""
     rows, labels, groups = [], [], []
     for number, (document, parsed) in enumerate(zip(documents, articles)):
-        article = _fresh(parsed)
-        article.cues = cues.find_cues(article)
-        article.attributions = attribution.attribute(article)
         offered: list = []
-        reported.add_reported_speech(article, keep_all=offered)
+        # every clause offered is kept, none filtered: the model learns which to keep
+        pipeline.analyse(fresh(parsed), until="reported", models=replace(Models.committed(), indirect_filter=None),
+                         taps={"indirect_candidate": lambda record, values: offered.append((record, values))})
         contents = [tuple(f) for gold in document["quotes"] for f in gold["quote_fragments"]]
         for record, values in offered:
             rows.append(values)
@@ -78,6 +79,6 @@ def train(documents: list[dict], articles: list[Article]) -> dict:
     card = {"records": len(y), "right": int(y.sum()), "articles": len(documents), "C": c, "threshold": threshold,
             "cv_precision": round(precision, 3), "cv_recall_of_right": round(recall, 3),
             "precision_without_model": round(float(y.mean()), 3)}
-    weights.write(reported.INDIRECT_MODEL_PATH, vectorizer, model, card, threshold)
+    weights.write(INDIRECT_FILTER, vectorizer, model, card, threshold)
     print("indirect model:", json.dumps(card))
     return card

@@ -4,14 +4,13 @@ GUM marks every mention with its entity, so each third-person pronoun has a gold
 mentions. Each GUM document is rebuilt as text (one paragraph per line, as the engine reads
 articles) and run through the engine's own stages (tagging, and the parse of the sentences that
 hold a possible cue, as at run time); the candidates of a pronoun are exactly those
-quotes.speakers.pronoun_candidates gives the engine, and a candidate is right when the innermost
+quotes.speaker.pronouns.pronoun_candidates gives the engine, and a candidate is right when the innermost
 GUM mention under its last word belongs to the pronoun's chain. A logistic regression over
-quotes.speakers.pronoun_features learns to rank them; its weights go to
+quotes.speaker.pronouns.pronoun_features learns to rank them; its weights go to
 quotes/models/pronoun_ranker.json and the engine scores with a dot product.
 """
 from __future__ import annotations
 
-import contextlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,11 +19,14 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from quotes import attribution, cues, lexicons, reported, resolve, speakers
+from quotes import learned, pipeline
 from quotes.article import Article, Mention
-from quotes.speakers import PRONOUN_MODEL_PATH as MODEL_PATH, NameIndex
+from quotes.english import lexicons
+from quotes.learned import PRONOUN_RANKER, LinearModel, Models
+from quotes.speaker import pronouns
+from quotes.speaker.people import NameIndex
 from training import corpus, weights
-from training.corpus import _fresh
+from training.corpus import fresh
 from training.mention_types import entity_spans
 
 GUM = corpus.CORPUS / "gum"
@@ -150,38 +152,24 @@ class PronounCase:
         return any(self.right)
 
 
-@contextlib.contextmanager
-def _rule_pronouns():
-    """Pronoun speakers resolved by the hand rule: what is learned must not depend on the model it replaces."""
-    saved = speakers.pronoun_ranker
-    speakers.pronoun_ranker = lambda path=None: None
-    try:
-        yield
-    finally:
-        speakers.pronoun_ranker = saved
-
-
 def earlier_speakers(article: Article) -> list[Mention]:
     """The resolved speakers of the article's quotations and reported speech ("Wang said the United
     States ..."), in text order, as the engine's resolution stage sees them before a pronoun. GUM has
     few quotation marks but much reported speech, so "who spoke last" has data to learn from. The
-    attribution stage's own choice stands (no speaker model: it is trained after this one)."""
-    article.cues = cues.find_cues(article)
-    article.attributions = attribution.attribute(article)
-    article.attributions = reported.add_reported_speech(article)
-    with _rule_pronouns():
-        resolved = resolve.resolve_speakers(article, collect=[])
-    return [a.mention for a in resolved if a.mention is not None]
+    attribution stage's own choice stands (no speaker model: it is trained after this one), and the
+    hand rule resolves pronouns: what is learned must not depend on the model it replaces."""
+    pipeline.analyse(article, models=replace(Models.committed(), speaker_ranker=None, pronoun_ranker=None))
+    return [a.mention for a in article.attributions if a.mention is not None]
 
 
 def collect(documents: list[GumDocument], articles: list[Article],
-            ranker: speakers.PronounRanker | None = None) -> tuple[list[PronounCase], Counter]:
+            ranker: LinearModel | None = None) -> tuple[list[PronounCase], Counter]:
     """The person pronouns ("he", "she", ...) of the documents with their candidates; and counts of
     the pronouns that drop out (no engine word at the pronoun, "they" with no person candidates)."""
     cases, dropped = [], Counter()
     table = lexicons.table(lexicons.PRONOUNS)
     for number, (document, parsed) in enumerate(zip(documents, articles)):
-        article = _fresh(parsed)
+        article = fresh(parsed)
         said = earlier_speakers(article)
         index = NameIndex(article)
         for pronoun in document.pronouns:
@@ -195,13 +183,13 @@ def collect(documents: list[GumDocument], articles: list[Article],
                 continue
             mention = Mention(pronoun.start, pronoun.end, word, article.words[word].text, "pronoun")
             previous = [m for m in said if m.start < pronoun.start]
-            candidates = speakers.pronoun_candidates(article, mention, previous, index)
+            candidates = pronouns.pronoun_candidates(article, mention, previous, index)
             right = [document.entity_at(c.mention.start, c.mention.end) == pronoun.entity for c in candidates]
-            rule = speakers.rule_antecedent(article, mention, previous, index)
+            rule = pronouns.rule_antecedent(article, mention, previous, index)
             rule_right = rule is not None and document.entity_at(rule.start, rule.end) == pronoun.entity
-            engine = speakers.ranked_antecedent(article, mention, previous, index, ranker) if ranker else None
+            engine = pronouns.ranked_antecedent(article, mention, previous, index, ranker) if ranker else None
             engine_right = engine is not None and document.entity_at(engine.start, engine.end) == pronoun.entity
-            cases.append(PronounCase(number, lower, speakers.pronoun_features(article, mention, candidates), right,
+            cases.append(PronounCase(number, lower, pronouns.pronoun_features(article, mention, candidates), right,
                                      rule_right, rule is not None, engine_right))
     return cases, dropped
 
@@ -258,7 +246,7 @@ def learn(cases: list[PronounCase]) -> tuple[DictVectorizer, LogisticRegression,
     return vectorizer, _fit(vectorizer, cases, best_c), {"C": best_c, "cv_accuracy": cv[best_c]}
 
 
-def write(vectorizer: DictVectorizer, model: LogisticRegression, training: dict, path: Path = MODEL_PATH) -> None:
+def write(vectorizer: DictVectorizer, model: LogisticRegression, training: dict, path: Path = PRONOUN_RANKER) -> None:
     weights.write(path, vectorizer, model, training)
 
 
@@ -267,7 +255,7 @@ def engine_articles(documents: list[GumDocument]) -> list[Article]:
     return corpus.parsed_articles([{"text": d.text} for d in documents])
 
 
-def train(directory: Path = GUM / "train", limit: int | None = None, path: Path = MODEL_PATH) -> dict:
+def train(directory: Path = GUM / "train", limit: int | None = None, path: Path = PRONOUN_RANKER) -> dict:
     """Learn the pronoun ranker from the GUM documents of `directory` and write it to `path`."""
     documents = [read_document(p) for p in sorted(directory.glob("*.conllu"))][:limit]
     cases, dropped = collect(documents, engine_articles(documents))
@@ -280,10 +268,10 @@ def train(directory: Path = GUM / "train", limit: int | None = None, path: Path 
     return training
 
 
-def evaluate(splits: tuple[str, ...] = ("dev", "test"), path: Path = MODEL_PATH) -> dict[str, dict]:
+def evaluate(splits: tuple[str, ...] = ("dev", "test"), path: Path = PRONOUN_RANKER) -> dict[str, dict]:
     """Rule and committed model (scored as the engine scores it) on GUM's held-out documents."""
     documents = [document for split in splits for document in read_split(split)]
-    ranker = speakers.pronoun_ranker.__wrapped__(path)
+    ranker = learned.load.__wrapped__(path)
     cases, dropped = collect(documents, engine_articles(documents), ranker)
     ranked = [max(range(len(case.features)), key=lambda i: (ranker.score(case.features[i]), i)) if case.features
               else None for case in cases]

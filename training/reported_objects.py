@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from quotes import cues, reported
 from quotes.article import Article
+from quotes.stages import cues, reported
 from quotes.evaluate import _inside
 
 MIN_RIGHT = 2  # right at least this often

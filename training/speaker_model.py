@@ -1,7 +1,7 @@
 """The speaker ranking model, learned from PolNeAR train's source spans.
 
 For every quotation the engine finds in a training article that matches a gold direct/mixed
-attribution, each speaker candidate (quotes.candidates) is labelled right when it overlaps the
+attribution, each speaker candidate (quotes.speaker.candidates) is labelled right when it overlaps the
 gold source span or its name holds the source's last word, the evaluator's own test. A logistic
 regression (scikit-learn) learns to score candidates; the engine takes the best one when its
 probability reaches a threshold (none otherwise: a quote nobody is said to have said). The
@@ -11,19 +11,19 @@ figures printed are held-out quote accuracies.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from quotes import attribution, cues, reported, resolve
+from quotes import pipeline
 from quotes.article import Article, Mention
 from quotes.evaluate import DIRECT_KINDS, covers, speaker_matches
-from quotes.ranking import MODEL_PATH
+from quotes.learned import SPEAKER_RANKER, Models
 from training import weights
-from training.corpus import _fresh
+from training.corpus import fresh
 
 SEED = 11
 FOLDS = 5
@@ -57,12 +57,10 @@ def _gold_of(record, golds: list[dict]) -> dict | None:
 def collect(documents: list[dict], articles: list[Article]) -> list[Quote]:
     quotes = []
     for number, (document, parsed) in enumerate(zip(documents, articles)):
-        article = _fresh(parsed)
-        article.cues = cues.find_cues(article)
-        article.attributions = attribution.attribute(article)
-        article.attributions = reported.add_reported_speech(article)
         collected: list = []
-        resolve.resolve_speakers(article, collect=collected)
+        # the speaker phrase of each quote's cue stands: the model learns to choose among the candidates
+        pipeline.analyse(fresh(parsed), models=replace(Models.committed(), speaker_ranker=None),
+                         taps={"speaker_options": lambda record, options: collected.append((record, options))})
         golds = [g for g in document["quotes"] if g["kind"] in DIRECT_KINDS]
         for record, options in collected:
             gold = _gold_of(record, golds)
@@ -127,6 +125,6 @@ def train(documents: list[dict], articles: list[Article]) -> dict:
     card = {"quotes": len(quotes), "candidates": sum(len(q.options) for q in quotes),
             "articles": len(documents), "C": c, "threshold": threshold,
             "cv_accuracy": round(accuracy, 3), "attribution_stage_accuracy": round(rule, 3)}
-    weights.write(MODEL_PATH, vectorizer, model, card, threshold)
+    weights.write(SPEAKER_RANKER, vectorizer, model, card, threshold)
     print("speaker model:", json.dumps(card))
     return card

@@ -1,6 +1,6 @@
 """How a learned logistic regression is committed: its weights as small, sorted JSON.
 
-The engine scores with a dot product over these weights (quotes.ranking, quotes.speakers), so it
+The engine scores with a dot product over these weights (quotes.learned), so it
 never imports scikit-learn; sorted keys and rounded numbers make a retrain byte-identical.
 """
 from __future__ import annotations

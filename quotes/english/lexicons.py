@@ -1,4 +1,4 @@
-"""Word lists the engine reads: data files under quotes/lexicon/, loaded once."""
+"""Word lists the engine reads: data files under quotes/english/lexicon/, loaded once."""
 from __future__ import annotations
 
 from functools import cache

@@ -13,11 +13,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from quotes import lexicons
+from quotes.english import lexicons
 from quotes.article import Article, Attribution, Mention
-from quotes.attribution import colon_paragraph_before, opens_paragraph
-from quotes.mentions import is_dateline, learned_type
-from quotes.speakers import NameIndex, _same_person, first_name_gender, name_tokens
+from quotes.english.grammar import is_dateline
+from quotes.english.names import first_name_gender, learned_type, name_tokens, same_person
+from quotes.english.quoting import colon_paragraph_before, opens_paragraph
+from quotes.speaker.people import NameIndex
 
 PARAGRAPHS_BACK = 3  # named people and organisations this many paragraphs before the quote count
 
@@ -138,7 +139,7 @@ def _learned_type(article: Article, mention: Mention) -> str | None:
 
 def mention_type(article: Article, mention: Mention) -> str:
     """person / organization / group / unknown of a mention, from the head noun's type learned on GUM,
-    the NER label of a name, and the phrase's own reading (quotes.mentions.describe)."""
+    the NER label of a name, and the phrase's own reading (quotes.speaker.mentions.describe)."""
     learned = _learned_type(article, mention)
     if learned == "person":
         word = _head_word(article, mention)
@@ -193,7 +194,7 @@ def features(article: Article, attribution: Attribution, candidate: Candidate, p
     learned = _learned_type(article, mention) or "none"
     tokens = name_tokens(mention.name)
     earlier = [o for o in index.occurrences if o.end <= quote_start and not o.in_quote]
-    mentions_before = sum(1 for o in earlier if tokens and _same_person(o.tokens, tokens))
+    mentions_before = sum(1 for o in earlier if tokens and same_person(o.tokens, tokens))
     last_person = next((o for o in reversed(earlier) if index.is_person(o)), None)
     f: dict[str, float] = {
         "rule": "rule" in sources,
@@ -210,7 +211,7 @@ def features(article: Article, attribution: Attribution, candidate: Candidate, p
         "has_cue": attribution.cue is not None,
         "mixed": attribution.kind == "mixed",
         "log_mentions_before": math.log1p(mentions_before),
-        "last_person_mentioned": last_person is not None and bool(tokens) and _same_person(last_person.tokens, tokens),
+        "last_person_mentioned": last_person is not None and bool(tokens) and same_person(last_person.tokens, tokens),
         "name_words": min(len(tokens), 4) / 4,
         "capitalized": mention.name[:1].isupper(),
         f"ner_{_ner(article, mention)}": 1.0,

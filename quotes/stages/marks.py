@@ -1,4 +1,6 @@
-"""Stage 1: find quoted pieces from the quote marks of the raw text (no NLP).
+"""Stage: the quoted pieces of the raw text, from its quote marks (no NLP).
+
+READS text; WRITES paragraphs, pieces.
 
 Copy is sloppy: curly and straight marks mix, closing marks go missing, an opening mark is
 typed where a closing one belongs, and news style leaves a quote open at the end of a paragraph
@@ -9,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-from quotes.article import QuotedPiece
+from quotes.article import Article, QuotedPiece
+
+READS = ("text",)
+WRITES = ("paragraphs", "pieces")
 
 OPENING_MARKS = frozenset("“„«")
 CLOSING_MARKS = frozenset("”»")
@@ -119,3 +124,8 @@ def scan(text: str, paragraph_ranges: list[tuple[int, int]]) -> list[QuotedPiece
             found[-1].continues = _starts_with_quote(text, *following)
         pieces.extend(found)
     return pieces
+
+
+def run(article: Article, context) -> None:
+    article.paragraphs = paragraphs(article.text)
+    article.pieces = scan(article.text, article.paragraphs)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes import lexicons
+from quotes.english import lexicons
 from quotes.article import Article, Mention
-from quotes.mentions import POSSESSIVE_MARKS, best_organization, find_title, title_words
-from quotes.speakers import NameIndex, _same_person, name_tokens
+from quotes.english.names import POSSESSIVE_MARKS, best_organization, find_title, name_tokens, same_person, title_words
+from quotes.speaker.people import NameIndex
 
 # Words that end an apposition: a relative clause or the next clause starts there.
 APPOSITION_ENDS = frozenset({",", ".", ";", ":", "who", "which", "that", "whose", "—", "–", "(", ")", "“", "”", '"'})
@@ -93,7 +93,7 @@ def known_of(article: Article, name: str, index: NameIndex, organization: tuple[
     """The affiliation and role the article gives the person `name` where it names them (the first
     found, in text order), unless already known."""
     tokens = name_tokens(name)
-    occurrences = sorted((o for o in index.occurrences if _same_person(o.tokens, tokens)), key=lambda o: o.start)
+    occurrences = sorted((o for o in index.occurrences if same_person(o.tokens, tokens)), key=lambda o: o.start)
     # a title set off before a name counts only where no title stands beside one
     for set_off_before in (False, True):
         for occurrence in occurrences:

@@ -29,7 +29,7 @@ import torch
 from stanza.models.common import chuliu_edmonds, crf, data, vocab
 from stanza.models.common.seq2seq_constant import PAD_ID
 
-from quotes.decoder import maximum_tree
+from quotes.nlp.decoder import maximum_tree
 
 # The modules that import get_long_tensor by name (each holds its own reference to it).
 TENSOR_USERS = ("stanza.models.common.data", "stanza.models.pos.data", "stanza.models.depparse.data",

@@ -1,22 +1,26 @@
-"""Stage 3: find reporting cues outside the quotes: speech verbs by lemma, and "according to"."""
+"""Which English words report speech: the cue vocabulary (hand and learned lexicons) and the tests a
+word must pass to be a reporting cue, from its tags and the words around it.
+
+The words stage parses only the sentences that hold a candidate (`is_candidate`); the cues stage
+(quotes.stages.cues) keeps the candidates these tests confirm.
+"""
 from __future__ import annotations
 
 from functools import cache
 
-from quotes import lexicons
-from quotes.article import Article, Cue, Word
+from quotes.english import lexicons
+from quotes.article import Article, Word
+from quotes.english.quoting import CLOSING_QUOTES, QUOTE_INTRODUCERS
 
 # Tags a cue verb may carry: the small model sometimes tags "stated" or "added" ADJ/NOUN.
 VERB_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 # Nouns that look like cue verbs but are not ("a post", "the call").
 NOMINAL_DEPRELS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "compound", "nsubj:pass", "appos"})
 SIGNATURE_DASHES = frozenset({"―", "—", "–"})
-CLOSING_QUOTES = ("”", '"', "''")
 # “…,” he continued. — what may stand between a quote and a verb that reports it, and after the verb
 SUBJECT_TAGS = frozenset({"PRON", "PROPN", "DET", "NOUN", "ADJ"})
 MAX_SUBJECT_WORDS = 4
 QUOTE_END_PUNCTUATION = frozenset({",", "?", "!"})
-QUOTE_INTRODUCERS = frozenset({",", ":"})
 MAX_WORDS_BEFORE_COLON = 8
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
 # spoken fillers that follow a quotation inside a longer one: “I'd like 10,000 rounds,” you know,
@@ -66,13 +70,13 @@ def clear() -> None:
     _learned_only.cache_clear()
 
 
-def _is_cue_verb(word: Word) -> bool:
+def is_cue_verb(word: Word) -> bool:
     if not _may_be_cue_verb(word) or word.deprel in MODIFIER_DEPRELS:
         return False
     return word.upos == "VERB" or word.deprel not in NOMINAL_DEPRELS
 
 
-def _according_to(article: Article, word: Word) -> bool:
+def according_to(article: Article, word: Word) -> bool:
     following = article.words[word.index + 1] if word.index + 1 < len(article.words) else None
     return word.text.lower() == "according" and following is not None and following.text.lower() == "to"
 
@@ -126,13 +130,13 @@ def _that_quote(article: Article, word: Word) -> bool:
     return any(article.words[following].end <= piece.open_mark < end for piece in article.pieces)
 
 
-def _placed_cue(article: Article, word: Word) -> bool:
+def placed_cue(article: Article, word: Word) -> bool:
     """A verb no lexicon needs to know that reports a quotation by where it stands: right after it,
     right before it, or opening a "that" clause that quotes it."""
     return _after_quote(article, word) or _before_quote(article, word) or _that_quote(article, word)
 
 
-def _signature_dash(article: Article, word: Word) -> bool:
+def signature_dash(article: Article, word: Word) -> bool:
     """“...” ― Pamela Padilla: a dash after a closing mark, then a short name to the paragraph's end."""
     if word.text not in SIGNATURE_DASHES or not article.text[:word.start].rstrip().endswith(CLOSING_QUOTES):
         return False
@@ -141,7 +145,7 @@ def _signature_dash(article: Article, word: Word) -> bool:
     return 0 < len(following) <= MAX_SIGNATURE_WORDS and article.words[following[0]].is_capitalized
 
 
-def _cue_phrase(article: Article, word: Word) -> str | None:
+def cue_phrase(article: Article, word: Word) -> str | None:
     """"made clear": a verb and the word after it that together report speech."""
     following = article.words[word.index + 1] if word.index + 1 < len(article.words) else None
     if word.upos != "VERB" or following is None:
@@ -164,7 +168,7 @@ def _quoted_paragraph(article: Article, word: Word) -> bool:
     return any(piece.paragraph == paragraph for piece in article.pieces)
 
 
-def _may_be_cue(article: Article, word: Word) -> bool:
+def may_be_cue(article: Article, word: Word) -> bool:
     """A cue verb by tags; a weak learned verb (see _learned_only) counts beside a quotation only (it
     reports speech far less often than "say": alone, its clauses cost parsing and precision)."""
     return _may_be_cue_verb(word) and (cue_lemma(word) not in _learned_only() or _quoted_paragraph(article, word))
@@ -173,32 +177,10 @@ def _may_be_cue(article: Article, word: Word) -> bool:
 def is_candidate(article: Article, word: Word) -> bool:
     """Whether `word` may be a cue, judged from its tags alone: every cue find_cues returns passes.
 
-    The parser runs only on the sentences that hold a candidate (quotes.parse).
+    The parser runs only on the sentences that hold a candidate (quotes.stages.parse).
     """
-    return (_may_be_cue(article, word) or _according_to(article, word) or _cue_phrase(article, word) is not None
-            or _signature_dash(article, word) or _placed_cue(article, word)) \
+    return (may_be_cue(article, word) or according_to(article, word) or cue_phrase(article, word) is not None
+            or signature_dash(article, word) or placed_cue(article, word)) \
         and not article.in_quote(word.start)
 
 
-def find_cues(article: Article) -> list[Cue]:
-    """Every cue word of the article that lies outside the quoted pieces."""
-    found = []
-    complement_only = lexicons.words(lexicons.COMPLEMENT_CUES)
-    for word in article.words:
-        if article.in_quote(word.start):
-            continue
-        if _according_to(article, word):
-            end = article.words[word.index + 1].end
-            found.append(Cue(word.index, "according to", word.start, end, article.text[word.start:end]))
-        elif phrase := _cue_phrase(article, word):
-            end = article.words[word.index + 1].end
-            found.append(Cue(word.index, phrase, word.start, end, article.text[word.start:end]))
-        elif _signature_dash(article, word):
-            found.append(Cue(word.index, "—", word.start, word.end, word.text))
-        elif _is_cue_verb(word) and _may_be_cue(article, word):
-            lemma = cue_lemma(word)
-            found.append(Cue(word.index, lemma, word.start, word.end, word.text,
-                             complement_only=lemma in complement_only))
-        elif _placed_cue(article, word):
-            found.append(Cue(word.index, word.lemma.lower(), word.start, word.end, word.text))
-    return found

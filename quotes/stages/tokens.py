@@ -1,32 +1,23 @@
-"""Stage 2: run Stanza — the cheap stages everywhere, the parser only where its arcs are read.
+"""Stage: the words of every sentence — Stanza's tokens, multi-word tokens, tags and lemmas.
 
-Tokens, tags and lemmas come for every sentence: names, pronouns and cue words are read from
-them. Dependency arcs are only ever read around a reporting cue (its subject, its complement,
-the path from a quote to it), so only the sentences holding a possible cue outside the quotes
-are parsed (with NER, when the package has it). The words of the other sentences carry deprel
-UNPARSED and no head.
+READS text; WRITES words (no arcs yet: deprel UNPARSED, no head), sentences.
 
-All sentences of all articles go through each Stanza stage together (one batch per stage).
+Names, pronouns and cue words are read from the tags; the parse stage then parses only the
+sentences where its arcs are read. All articles of a batch go through Stanza together.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes import cues, lexicons
 from quotes.article import UNPARSED, Article, Word
+from quotes.english import lexicons
+from quotes.nlp import inference_mode
+from quotes.normalise import normalise
+
+READS = ("text",)
+WRITES = ("words", "sentences")
 
 CHEAP_PROCESSORS = ("tokenize", "mwt", "pos", "lemma")
-# A longer "sentence" is a run-on the tokenizer could not split (a table, a list, scraped junk): the
-# parser's cost grows with the square of its length, and its arcs there say nothing reliable.
-MAX_PARSED_WORDS = 200
-PARSE_PROCESSORS = ("depparse", "ner")
-
-
-def _inference():
-    """torch without autograd bookkeeping at all (Stanza's own no_grad still tracks versions): a few % faster."""
-    import torch
-
-    return torch.inference_mode()
 
 
 def tag(pipeline, texts: list[str]) -> list:
@@ -35,7 +26,7 @@ def tag(pipeline, texts: list[str]) -> list:
 
     if not texts:
         return []
-    with _inference():
+    with inference_mode():
         return pipeline([stanza.Document([], text=text) for text in texts], processors=",".join(CHEAP_PROCESSORS))
 
 
@@ -105,33 +96,7 @@ def _ends_with_title(words: list[Word], first: int, last: int, abbreviations: fr
     return text in abbreviations or text.rsplit("-", 1)[-1] in abbreviations
 
 
-def needs_parse(article: Article, first: int, last: int) -> bool:
-    """The sentence words[first:last] holds a possible reporting cue outside the quotes (and is not a run-on)."""
-    return last - first <= MAX_PARSED_WORDS and any(
-        cues.is_candidate(article, article.words[i]) for i in range(first, last))
-
-
-def _sentences_to_parse(article: Article) -> list[tuple[int, int]]:
-    return [(first, last) for first, last in article.sentences if needs_parse(article, first, last)]
-
-
-def parse_selected(pipeline, articles: list[Article]) -> None:
-    """Parse (and NER-tag) the sentences of `articles` that need it, in one batch, in place."""
-    import stanza
-
-    plans = [_sentences_to_parse(article) for article in articles]
-    # pre-tagged words: Stanza's own tokens, tags and lemmas go in, arcs come out
-    sentences = [[{"id": n + 1, "text": w.text, "lemma": w.lemma, "upos": w.upos, "xpos": w.xpos or None,
-                   "feats": w.feats or None} for n, w in enumerate(article.words[first:last])]
-                 for article, plan in zip(articles, plans) for first, last in plan]
-    if not sentences:
-        return
-    with _inference():
-        parsed = iter(pipeline(stanza.Document(sentences), processors=",".join(PARSE_PROCESSORS)).sentences)
-    for article, plan in zip(articles, plans):
-        words = article.words
-        for (first, _), sentence in zip(plan, parsed):
-            for index, word in enumerate(sentence.words, start=first):
-                words[index] = replace(words[index], deprel=word.deprel or UNPARSED,
-                                       head=first + word.head - 1 if word.head else None,
-                                       ner=getattr(word.parent, "ner", None) or words[index].ner)
+def run_batch(articles: list[Article], context) -> None:
+    """Tag the articles' texts in one Stanza batch and fill their words."""
+    for article, document in zip(articles, tag(context.nlp, [normalise(a.text) for a in articles])):
+        fill_words(article, document)

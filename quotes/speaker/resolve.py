@@ -1,30 +1,35 @@
-"""Stage: resolve every record's speaker, in text order, and attach what the article says of them.
+"""Who said each record, in text order, with what the article says of them.
 
 Pronouns need the speakers before them, so records are resolved in the order they appear:
-"he" goes to the speaker it continues or the learned pronoun ranker's choice (quotes.speakers), short
-names to the fullest form, and the
-affiliation and role found anywhere for that person come along. For a quotation, the speaker
-ranking model (quotes.ranking) then chooses among that phrase, the previous quote's speaker and
-the people and organisations named around it.
+"he" goes to the speaker it continues or the learned pronoun ranker's choice (quotes.speaker.pronouns),
+short names to the fullest form, and the affiliation and role found anywhere for that person come
+along (quotes.speaker.affiliations). For a quotation, the speaker ranking model
+(quotes.speaker.ranking) then chooses among that phrase, the previous quote's speaker and the people
+and organisations named around it (quotes.speaker.candidates).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from quotes import affiliations, lexicons, ranking
 from quotes.article import Article, Attribution, Mention, Word
-from quotes.attribution import colon_paragraph_before
-from quotes.candidates import with_type
-from quotes.speakers import ANTECEDENT_TYPES, NameIndex, normalise, resolve_generic_organization, resolve_pronoun
+from quotes.english import lexicons
+from quotes.english.quoting import colon_paragraph_before
+from quotes.learned import LinearModel
+from quotes.speaker import affiliations, ranking
+from quotes.speaker.candidates import with_type
+from quotes.speaker.people import NameIndex, resolve_generic_organization, with_canonical_name
+from quotes.speaker.pronouns import ANTECEDENT_TYPES, resolve_pronoun
+
 
 # The pronouns that may stand for a chosen person nearer the quote than their name ("he was blunt. “…”").
 RELOCATING_PRONOUNS = frozenset({"he", "she"})
 
 
-def resolve_mention(article: Article, mention: Mention | None, previous: list[Mention],
-                    index: NameIndex) -> Mention | None:
+def resolve_mention(article: Article, mention: Mention | None, previous: list[Mention], index: NameIndex,
+                    pronoun_ranker: LinearModel | None) -> Mention | None:
     if mention is not None and mention.type == "pronoun":
-        mention = resolve_pronoun(article, mention, previous, index)
+        mention = resolve_pronoun(article, mention, previous, index, pronoun_ranker)
     if mention is None:
         return None
     return finish(article, resolve_description(article, resolve_generic_organization(mention, index), index), index)
@@ -32,7 +37,7 @@ def resolve_mention(article: Article, mention: Mention | None, previous: list[Me
 
 def resolve_description(article: Article, mention: Mention, index: NameIndex) -> Mention:
     """"the senator" or "the veteran lawmaker" after "Sen. Tom Price": the person named before it whose
-    title it may mean (quotes.affiliations.may_mean), the most named one when there are several (then
+    title it may mean (quotes.speaker.affiliations.may_mean), the most named one when there are several (then
     the latest).
 
     A definite description by title names nobody new: news introduces a person once by name and
@@ -59,7 +64,7 @@ def resolve_description(article: Article, mention: Mention, index: NameIndex) ->
 
 def finish(article: Article, mention: Mention, index: NameIndex) -> Mention:
     """The canonical name, type, affiliation and role of a chosen speaker."""
-    return affiliations.attach(article, with_type(article, normalise(article, mention, index)), index)
+    return affiliations.attach(article, with_type(article, with_canonical_name(article, mention, index)), index)
 
 
 def antecedent_at(chosen: Mention, pronoun: Mention | None) -> Mention:
@@ -91,7 +96,7 @@ def _pronoun_before_quote(article: Article, attribution: Attribution) -> Word | 
 
 
 def nearest_mention(article: Article, attribution: Attribution, chosen: Mention, previous: list[Mention],
-                    index: NameIndex) -> Mention:
+                    index: NameIndex, pronoun_ranker: LinearModel | None) -> Mention:
     """The chosen person at the nearest "he"/"she" before the quote, when it means them.
 
     The model chooses a person, and a person is one candidate at the mention nearest the quote
@@ -102,20 +107,25 @@ def nearest_mention(article: Article, attribution: Attribution, chosen: Mention,
     word = _pronoun_before_quote(article, attribution)
     if word is None or word.start <= chosen.start:
         return chosen
-    resolved = resolve_pronoun(article, Mention(word.start, word.end, word.index, word.text, "pronoun"), previous, index)
-    if resolved is None or normalise(article, resolved, index).name != chosen.name:
+    resolved = resolve_pronoun(article, Mention(word.start, word.end, word.index, word.text, "pronoun"), previous, index,
+                               pronoun_ranker)
+    if resolved is None or with_canonical_name(article, resolved, index).name != chosen.name:
         return chosen
     return replace(chosen, start=word.start, end=word.end, head=word.index)
 
 
-def resolve_speakers(article: Article, collect: list | None = None) -> list[Attribution]:
+# What the speaker ranker weighed for one quotation: its candidates with their features.
+Options = list[tuple[ranking.Candidate, dict[str, float]]]
+
+
+def resolve_speakers(article: Article, speaker_ranker: LinearModel | None, pronoun_ranker: LinearModel | None,
+                     on_options: Callable[[Attribution, Options], None] | None = None) -> list[Attribution]:
     """The article's records, in text order, with resolved speakers.
 
-    `collect` (training): a list that receives (attribution, scored candidates) for every
-    quotation, whose speaker then stays the attribution stage's own choice.
+    Without a `speaker_ranker` a quotation keeps the speaker phrase of its cue. `on_options`
+    (training) is shown every quotation with its scored candidates.
     """
     index = NameIndex(article)
-    ranker = ranking.load() if collect is None else None
     resolved: list[Attribution] = []
     previous_quote: Attribution | None = None
     for attribution in sorted(article.attributions, key=lambda a: a.start):
@@ -123,20 +133,20 @@ def resolve_speakers(article: Article, collect: list | None = None) -> list[Attr
         if attribution.method == "continued" and previous_quote is not None:
             mention = previous_quote.mention
         else:
-            mention = resolve_mention(article, attribution.mention, previous, index)
-        if attribution.pieces and (ranker is not None or collect is not None):
+            mention = resolve_mention(article, attribution.mention, previous, index, pronoun_ranker)
+        if attribution.pieces and (speaker_ranker is not None or on_options is not None):
             pronoun = attribution.mention if attribution.mention is not None and \
                 attribution.mention.type == "pronoun" else None
             before = previous_quote.mention if previous_quote is not None else None
             options = ranking.scored(article, attribution, mention, before, pronoun, index)
-            if collect is not None:
-                collect.append((attribution, options))
-            else:
-                chosen = ranking.choose(ranker, options)
+            if on_options is not None:
+                on_options(attribution, options)
+            if speaker_ranker is not None:
+                chosen = ranking.choose(speaker_ranker, options)
                 if chosen is not None and chosen is not mention:
                     chosen = antecedent_at(finish(article, chosen, index), pronoun)
                     if chosen.type == "person":
-                        chosen = nearest_mention(article, attribution, chosen, previous, index)
+                        chosen = nearest_mention(article, attribution, chosen, previous, index, pronoun_ranker)
                 mention = chosen
         attribution = replace(attribution, mention=mention)
         resolved.append(attribution)

@@ -1,5 +1,8 @@
 """Stage: reported speech — the clause a speech cue reports.
 
+READS words, pieces, cues, attributions; WRITES attributions (quotes with their clauses, and indirect
+records). Tap "indirect_candidate" (record, features): every indirect record offered to the filter.
+
 "Wang said the U.S. should stop “putting forward” the “China threat theory”": the clause after
 "said" is the content of the mixed quote, and both fragments are one record. "Analysts say it will
 take much more": a clause with no quote marks is an `indirect` record. Beliefs, plans and polls
@@ -15,15 +18,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
-from quotes import lexicons, ranking
 from quotes.article import Article, Attribution, Cue, QuotedPiece
-from quotes.attribution import (COMPLEMENT_DEPRELS, PHRASE_START_TAGS, after_title_marker, closing_punctuation,
-                                is_inverted, is_to_infinitive, speaker_mention, subjects_of)
+from quotes.english import lexicons
+from quotes.english.grammar import COMPLEMENT_DEPRELS, is_inverted, is_to_infinitive, subjects_of, subtree
+from quotes.english.quoting import after_title_marker, closing_punctuation
+from quotes.english.tags import PHRASE_START_TAGS
+from quotes.learned import LinearModel
+from quotes.speaker.phrase import speaker_mention
 
 # A cue attached to the clause it reports, after it: "The talks failed, officials said."
+READS = ("words", "pieces", "cues", "attributions")
+WRITES = ("attributions",)
+
 REPORTING_DEPRELS = frozenset({"parataxis", "advcl", "conj"})
 # The cue's objects ("told [reporters]") and the clauses a parser may hang off them instead of
 # the cue: "told reporters that the wall would be built" parsed with "built" as a relative clause
@@ -44,19 +53,8 @@ MAX_BARE_SUBJECT_WORDS = 6
 BARE_SUBJECT_BREAKS = frozenset({"ADP", "PUNCT", "VERB", "SCONJ"})  # what ends a subject before its verb ...
 BARE_SUBJECT_JOINERS = frozenset({"and", "of"})  # ... but these ("state and local authorities", "members of Congress")
 MIN_OBJECT_WORDS = 2  # "praised [Obama]" names whom, not what was said
-INDIRECT_MODEL_PATH = Path(__file__).parent / "models" / "indirect_filter.json"
 SETTING_OFF = frozenset({",", "—", "–", ";"})  # what sets a post-posed "officials said" apart
 EDGE_PUNCTUATION = frozenset(',.;:!?—–-()[]“”"‘’\'')
-
-
-def subtree(article: Article, head: int) -> set[int]:
-    members, frontier = {head}, [head]
-    while frontier:
-        for child in article.children[frontier.pop()]:
-            if child not in members:
-                members.add(child)
-                frontier.append(child)
-    return members
 
 
 def _longest_run(article: Article, words: set[int]) -> tuple[int, int] | None:
@@ -389,13 +387,14 @@ def _own_clause_after(article: Article, cue: Cue, last_piece: QuotedPiece) -> bo
         last_piece.open_mark)
 
 
-def add_reported_speech(article: Article, keep_all: list | None = None) -> list[Attribution]:
+def add_reported_speech(article: Article, indirect_filter: LinearModel | None,
+                        on_candidate: Callable[[Attribution, dict[str, float]], None] | None = None) -> list[Attribution]:
     """The article's quote records with their reported clauses, plus one record per indirect clause.
 
     Mixed fragments of one clause and one cue become one record ("putting forward", "China threat
     theory"); a clause that holds no attributed quote becomes an `indirect` record when the
-    indirect-speech model (trained by `./run train`) finds it likely enough. `keep_all` (training):
-    a list that receives every indirect record with its features, and then every record is kept.
+    `indirect_filter` (trained by `./run train`) finds it likely enough; without one, every such clause
+    does. `on_candidate` (training) is shown every indirect record offered, with its features.
     """
     quotes = article.attributions
     clauses = {cue.word: reported_clause(article, cue) for cue in article.cues if not cue.complement_only}
@@ -433,7 +432,6 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
             records[-1] = replace(previous, pieces=previous.pieces + attribution.pieces)
         else:
             records.append(replace(attribution, content=clause))
-    model = ranking.load(INDIRECT_MODEL_PATH) if keep_all is None else None
     quoted = [(p.start, p.end) for a in quotes for p in a.pieces]
     # a cue reports its quotes, not a clause of its own; unless it only took a quote of an earlier
     # sentence as the nearest cue (“...” [new paragraph] DeSantis said he has supported legislation),
@@ -451,9 +449,9 @@ def add_reported_speech(article: Article, keep_all: list | None = None) -> list[
         mention, method = speaker_mention(article, cue, None, clause)
         record = Attribution([], "indirect", cue, mention, method, content=clause)
         values = indirect_features(article, record, cue.word in objects)
-        if keep_all is not None:
-            keep_all.append((record, values))
-        if model is None or model.probability(values) >= model.threshold:
+        if on_candidate is not None:
+            on_candidate(record, values)
+        if indirect_filter is None or indirect_filter.probability(values) >= indirect_filter.threshold:
             records.append(_with_quoted_words(article, record))
     return records
 
@@ -468,3 +466,8 @@ def _with_quoted_words(article: Article, record: Attribution) -> Attribution:
     pieces = [p for p in article.pieces if start <= p.open_mark and _contains((start, end), p.start, p.end)
               and not after_title_marker(article, p)]
     return replace(record, pieces=pieces, kind="mixed") if pieces else record
+
+
+def run(article: Article, context) -> None:
+    article.attributions = add_reported_speech(article, context.models.indirect_filter,
+                                               context.taps.get("indirect_candidate"))

@@ -1,0 +1,214 @@
+"""Names and titles in English news copy: which capitalised words belong to a name, runs of them,
+organisations, titles ("Foreign Ministry spokesman"), first names and their likely gender.
+"""
+from __future__ import annotations
+
+import functools
+
+from quotes.article import Article, Word
+from quotes.english import lexicons
+
+# Tags of capitalised words that never belong to a name ("Neither Blinken", "He", "I").
+FUNCTION_TAGS = frozenset({"DET", "PRON", "CCONJ", "SCONJ", "ADP", "AUX", "PART", "INTJ", "ADV", "PUNCT", "SYM"})
+
+# Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
+NAME_CONNECTORS = frozenset({"of", "for", "on", "the", "de", "&"})
+
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+# Dates are capitalised but never part of a name ("Antony Blinken on Sunday"); "May" can be a surname.
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december "
+    # abbreviated months ("on Aug. 4"); "Jan" and "Jun" stand alone as first names
+    "jan. feb feb. mar. apr. jun. jul. aug aug. sep. sept sept. oct oct. nov nov. dec dec.".split())
+
+
+def is_name_word(word: Word) -> bool:
+    """A capitalised word that can be part of a name ("U.S.", "J.", "Indo-Pacific"); not a speech
+    verb of a title-case headline ("Glenn Beck Says Trump ...")."""
+    return (word.is_capitalized and word.upos not in FUNCTION_TAGS and word.text not in POSSESSIVE_MARKS
+            and word.text.lower() not in DATE_WORDS
+            and not (word.upos == "VERB" and word.lemma.lower() in lexicons.words(lexicons.CUE_VERBS)))
+
+
+@functools.cache
+def first_name_table():
+    import gender_guesser.detector  # a first-name table: loaded once, on first use
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def _capital_confirmed(article: Article, i: int) -> bool:
+    """Something besides where it stands says the capital of word i is a name's: the article
+    capitalises the word inside a sentence elsewhere, or it is an acronym, a title, an organisation
+    word or a place. Where a capital proves nothing, in a title-case heading ("Ben Carson Slams
+    Hillary Over Benghazi Lies"), only such words belong to names."""
+    text = article.words[i].text
+    lowered = text.lower()
+    return (lowered in article.capitalized_mid_sentence or (len(text) > 1 and text.isupper())
+            or lowered in _title_tokens() or lowered in lexicons.words(lexicons.PLACES))
+
+
+def _opening_name_word(article: Article, i: int) -> bool:
+    """Word i, capitalised because it opens a sentence, begins the name after it: a proper noun to
+    the tagger, a first name or a confirmed capital ("Tashfeen Malik", not "Absent Sanders")."""
+    word = article.words[i]
+    return word.upos == "PROPN" or _is_first_name(word.text) or _capital_confirmed(article, i)
+
+
+def _name_word_at(article: Article, i: int) -> bool:
+    """is_name_word; in the article's title-case heading, only with a confirmed capital, or as a
+    first name before one ("Carly Fiorina Endorses Ted Cruz": Carly Fiorina, Ted Cruz)."""
+    if not is_name_word(article.words[i]):
+        return False
+    if article.words[i].start >= article.heading_end or _capital_confirmed(article, i):
+        return True
+    following = i + 1 < len(article.words) and article.words[i + 1].start < article.heading_end
+    return following and _is_first_name(article.words[i].text) and _capital_confirmed(article, i + 1)
+
+
+def _line_break_before(article: Article, j: int) -> bool:
+    """A line ends between word j - 1 and word j: a name never runs over it ("Fault\nTed Cruz")."""
+    return "\n" in article.text[article.words[j - 1].end:article.words[j].start]
+
+
+def _is_first_name(text: str) -> bool:
+    return first_name_table().get_gender(text) != "unknown"
+
+
+def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of name words in words[start:end], joined by connectors like "of"."""
+    runs: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if not _name_word_at(article, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < end and not _line_break_before(article, j):
+            if _name_word_at(article, j):
+                j += 1
+                continue
+            k = j
+            while k < end and k - j < 2 and article.words[k].text.lower() in NAME_CONNECTORS:
+                k += 1
+            # "Ministry of Foreign Affairs"; two connectors only inside an organisation's name
+            # ("German Marshall Fund of the United States", not "Ryan Hass of the Brookings")
+            joins = k < end and _name_word_at(article, k) and not _line_break_before(article, k) and (
+                k - j == 1 or organization_strength(article, i, j) > 0)
+            if k == j or not joins:
+                break
+            j = k + 1
+        a = i + 1 if article.words[i].text.lower() in DETERMINERS else i
+        # a word capitalised only because it opens the sentence is no part of the person's name
+        # after it ("Absent Sanders, ...", "Attorneys for Clinton ..."; but "United Gun Group")
+        if j - a > 1 and article.opens_sentence(a) and not _opening_name_word(article, a) \
+                and not organization_strength(article, a, j):
+            a += 1
+            while a < j and article.words[a].text.lower() in NAME_CONNECTORS:
+                a += 1
+        if a < j:
+            runs.append((a, j))
+        i = j
+    return runs
+
+
+def span_text(article: Article, a: int, b: int) -> str:
+    return article.text[article.words[a].start:article.words[b - 1].end]
+
+
+def organization_strength(article: Article, a: int, b: int) -> int:
+    """2 for an institution, 1 for a unit of one, 0 when the words name no organisation."""
+    org_words = lexicons.weighted(lexicons.ORGANIZATION_WORDS)
+    lowered = [w.text.lower() for w in article.words[a:b]]
+    strengths = [int(org_words.get(w, 0)) for w in lowered]
+    strengths += [int(org_words.get(f"{x} {y}", 0)) for x, y in zip(lowered, lowered[1:])]
+    return max(strengths, default=0)
+
+
+def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] | None:
+    """The strongest organisation name in words[a:b] (the first among equals)."""
+    best, best_strength = None, 0
+    for i, j in capitalized_runs(article, a, b):
+        strength = organization_strength(article, i, j)
+        if strength > best_strength:
+            best, best_strength = (span_text(article, i, j), article.words[i].start, article.words[j - 1].end), strength
+    return best
+
+
+def learned_type(word: Word) -> str | None:
+    """The type GUM's mentions headed by this common noun have (person, organization, place, other;
+    lexicon/mention_types.txt, learned by `./run train`), None for a noun it never heads."""
+    row = lexicons.learned(lexicons.MENTION_TYPES).get(word.lemma.lower())
+    return row[0] if row else None
+
+
+@functools.cache
+def _titles_by_first_word() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """The job titles under their first word, each with its rank in the lexicon (longest first)."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for rank, title in enumerate(lexicons.phrases(lexicons.TITLES)):
+        index.setdefault(title[0], []).append((rank, title))
+    return index
+
+
+def find_title(tokens: list[str]) -> str | None:
+    """The longest job title found in a sequence of lower-cased tokens (among equals, the lexicon's first, then the earliest)."""
+    titles = _titles_by_first_word()
+    matches = [(-len(title), rank, i) for i, token in enumerate(tokens) for rank, title in titles.get(token, ())
+               if tuple(tokens[i:i + len(title)]) == title]
+    if not matches:
+        return None
+    length, _, i = min(matches)
+    return " ".join(tokens[i:i - length])
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Every word of the job titles ("spokesman", "secretary", "vice", "general", "counsel")."""
+    return frozenset(t for title in lexicons.phrases(lexicons.TITLES) for t in title)
+
+
+@functools.cache
+def _title_tokens() -> frozenset[str]:
+    """Words a person's name never starts with: title words, nationalities, honorifics, organisation words."""
+    return frozenset(title_words() | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
+                     | set(lexicons.weighted(lexicons.ORGANIZATION_WORDS)))
+
+
+def person_name_tail(article: Article, a: int, b: int) -> int:
+    """Where the person's name starts in the name run words[a:b]: titles before it are dropped."""
+    stop = _title_tokens()
+    i = b
+    while i > a and article.words[i - 1].text.lower() not in stop:
+        i -= 1
+    return i
+
+# gender-guesser's answers, folded to the genders pronouns carry
+GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    honorifics = lexicons.words(lexicons.HONORIFICS)
+    return tuple(t for t in name.lower().replace("’s", "").split() if t not in honorifics)
+
+
+def first_name_gender(name: str) -> str | None:
+    """"male", "female" or None (unknown) from the first full word of a person's name."""
+    first = next((t for t in name.split() if len(t.strip(".")) > 1), None)
+    return GENDERS.get(first_name_table().get_gender(first)) if first else None
+
+
+def same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`short` names the same person as `full`: its words in order, ending on the surname."""
+    if len(short) > len(full):
+        return False
+    if len(short) == 1:
+        return short[0] in (full[0], full[-1])
+    if short[-1] != full[-1] and short[0] != full[0]:
+        return False
+    remaining = iter(full)
+    return all(token in remaining for token in short)

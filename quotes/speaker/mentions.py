@@ -1,0 +1,101 @@
+"""Noun phrases that name speakers: expansion from a parse head, and what a phrase says.
+
+The small parser attaches long phrases loosely, so the pieces that matter (names, titles,
+organisations) are read off capitalisation and the lexicons inside a phrase, and the parse
+only chooses the phrase head.
+"""
+from __future__ import annotations
+
+
+from quotes.english import lexicons
+from quotes.article import Article, Mention
+from quotes.english.grammar import noun_phrase
+from quotes.english.names import DETERMINERS, POSSESSIVE_MARKS, best_organization, capitalized_runs, find_title, organization_strength, person_name_tail, span_text, title_words
+
+
+def _titled_name(article: Article, a: int, b: int) -> tuple[int, int, str] | None:
+    """(where the title starts, where the name starts, the title) in the name run words[a:b] when an
+    organisation or a place comes before a title and the title before the person's name: capitalised
+    words that name no organisation ("FBI Director James Comey", "Breitbart News Chairman Stephen
+    Bannon"). None otherwise."""
+    name_start = person_name_tail(article, a, b)
+    if not a < name_start < b or organization_strength(article, name_start, b) or \
+            not all(w.text[:1].isupper() for w in article.words[name_start:b]):
+        return None
+    title_start = name_start
+    while title_start > a and article.words[title_start - 1].text.lower() in title_words():
+        title_start -= 1
+    if not (a < title_start < name_start and article.words[title_start - 1].text[:1].isupper()):
+        return None
+    # the words between must be a title, not a name's words a title also uses ("... of National Intelligence")
+    title = find_title([w.text.lower() for w in article.words[title_start:name_start]])
+    return (title_start, name_start, title) if title else None
+
+
+def describe(article: Article, a: int, b: int, head: int) -> Mention:
+    """What the phrase words[a:b] says of its speaker: name, type, role, affiliation."""
+    words = article.words
+    lowered = [w.text.lower() for w in words[a:b]]
+    head_word = words[head]
+    start, end = words[a].start, words[b - 1].end
+
+    pronoun_types = lexicons.table(lexicons.PRONOUNS)
+    if b - a == 1 and lowered[0] in pronoun_types:
+        return Mention(start, end, head, head_word.text, "pronoun")
+
+    # a possessor before the head: "China's Ministry of Foreign Affairs", "the State Department's summary"
+    possessive = next((i for i in range(a, b) if words[i].text in POSSESSIVE_MARKS and i < head), None)
+    if head_word.lemma.lower() in lexicons.words(lexicons.DOCUMENT_NOUNS) or head_word.text.lower() in \
+            lexicons.words(lexicons.DOCUMENT_NOUNS):
+        if possessive is not None and possessive > a:
+            return describe(article, a, possessive, possessive - 1)
+        organization = best_organization(article, a, b)
+        if organization:
+            return Mention(start, end, head, organization[0], "organization", affiliation=organization)
+        return Mention(start, end, head, span_text(article, a, b), "unknown")
+    if possessive is not None:
+        a = possessive + 1
+        lowered = [w.text.lower() for w in words[a:b]]
+
+    role = find_title(lowered)
+    runs = capitalized_runs(article, a, b)
+    head_run = next(((i, j) for i, j in runs if i <= head < j), None)
+    organization = best_organization(article, a, b)
+    group_nouns = lexicons.words(lexicons.GROUP_NOUNS)
+
+    titled = _titled_name(article, *head_run) if head_run else None
+    if titled:  # "FBI Director James Comey": the organisation, the title, then the person
+        title_start, name_start, title = titled
+        prefix = (span_text(article, head_run[0], title_start), words[head_run[0]].start, words[title_start - 1].end)
+        return Mention(start, end, head, span_text(article, name_start, head_run[1]), "person", role=title,
+                       affiliation=prefix if organization_strength(article, head_run[0], title_start) else organization)
+    if head_run and organization_strength(article, *head_run):
+        name = span_text(article, *head_run)
+        return Mention(start, end, head, name, "organization", affiliation=(name, words[head_run[0]].start,
+                                                                              words[head_run[1] - 1].end))
+    if head_word.text.lower() in group_nouns or (head_word.xpos == "NNS" and not head_word.is_capitalized):
+        name_words = [i for i in range(a, b) if lowered[i - a] not in DETERMINERS]
+        name = span_text(article, name_words[0], b) if name_words else head_word.text
+        return Mention(start, end, head, name, "group", role=None, affiliation=organization)
+    # a title noun followed by the name: "spokesman Wang Wenbin"
+    name_run = head_run or next(((i, j) for i, j in runs if i > head), None)
+    if name_run:
+        name_start = person_name_tail(article, *name_run)
+        if name_start < name_run[1]:
+            name = span_text(article, name_start, name_run[1])
+            if name.lower() in lexicons.words(lexicons.PLACES):
+                return Mention(start, end, head, name, "organization")
+            return Mention(start, end, head, name, "person", role=role, affiliation=organization)
+    if role:
+        name_words = [i for i in range(a, b) if lowered[i - a] not in DETERMINERS]
+        return Mention(start, end, head, span_text(article, name_words[0], b) if name_words else role,
+                       "person", role=role, affiliation=organization)
+    return Mention(start, end, head, span_text(article, a, b), "unknown", affiliation=organization)
+
+
+def mention_at(article: Article, head: int) -> Mention:
+    """The speaker mention whose phrase is headed by word `head`."""
+    a, b = noun_phrase(article, head)
+    return describe(article, a, b, head)
+
+

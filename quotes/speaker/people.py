@@ -1,0 +1,148 @@
+"""The people and organisations of one article: every name occurrence, one canonical name per person
+(the fullest form the article gives), and whether a mention names its speaker at all."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from quotes.article import Article, Mention
+from quotes.english import lexicons
+from quotes.english.names import capitalized_runs, name_tokens, organization_strength, person_name_tail, same_person, span_text
+
+SUBJECT_DEPRELS = frozenset({"nsubj", "nsubj:pass"})
+
+SKIPPED_BEFORE_VERB = frozenset({"ADV", "PART"})  # "Hass also argues", "Hass never said"
+
+
+@dataclass(frozen=True)
+class NameOccurrence:
+    start: int
+    end: int
+    tokens: tuple[str, ...]  # lower-cased, honorifics dropped
+    text: str
+    is_subject: bool  # the name is the subject of its clause: a likely antecedent for "he"
+    in_quote: bool
+
+
+def is_subject_name(article: Article, a: int, b: int) -> bool:
+    """The name words[a:b] is its clause's subject: by the parse, or, in a sentence left unparsed,
+    by the verb right after it ("Hass argues", "Hass also argued")."""
+    if article.words[a].is_parsed:
+        return any(w.deprel in SUBJECT_DEPRELS for w in article.words[a:b])
+    last = article.sentence_of(a)[1]
+    following = next((w for w in article.words[b:last] if w.upos not in SKIPPED_BEFORE_VERB), None)
+    return following is not None and following.upos in ("VERB", "AUX")
+
+
+class NameIndex:
+    """Every person-like name run of the article, for surname → full name lookups."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self._persons: dict[tuple[str, ...], bool] = {}
+        self._namesakes: dict[tuple[str, ...], list[NameOccurrence]] = {}
+
+    @cached_property
+    def _runs(self) -> list[tuple[int, int]]:
+        """Every name run of the article (quotes.mentions.capitalized_runs, sentence by sentence)."""
+        return [run for first, last in self.article.sentences for run in capitalized_runs(self.article, first, last)]
+
+    @cached_property
+    def occurrences(self) -> list[NameOccurrence]:
+        article, places = self.article, lexicons.words(lexicons.PLACES)
+        found = []
+        for a, b in self._runs:
+            if organization_strength(article, a, b):
+                continue
+            start = person_name_tail(article, a, b)
+            if start >= b:
+                continue
+            text = span_text(article, start, b)
+            tokens = name_tokens(text)
+            if tokens and text.lower() not in places:
+                is_subject = is_subject_name(article, start, b)
+                found.append(NameOccurrence(article.words[start].start, article.words[b - 1].end, tokens, text,
+                                            is_subject, article.in_quote(article.words[start].start)))
+        return found
+
+    @cached_property
+    def organizations(self) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every organisation name run, outside quotes, in text order."""
+        article = self.article
+        return [(article.words[a].start, article.words[b - 1].end, span_text(article, a, b)) for a, b in self._runs
+                if organization_strength(article, a, b) and not article.in_quote(article.words[a].start)]
+
+    @cached_property
+    def full_names(self) -> list[tuple[str, ...]]:
+        """Names given with at least two words: the people (and few places) of the article."""
+        return [o.tokens for o in self.occurrences if len(o.tokens) > 1]
+
+    def is_person(self, occurrence: NameOccurrence) -> bool:
+        """The name is a person's: written in full, or a short form of a full name."""
+        tokens = occurrence.tokens
+        if tokens not in self._persons:
+            self._persons[tokens] = any(same_person(tokens, full) for full in self.full_names)
+        return self._persons[tokens]
+
+    def namesakes(self, tokens: tuple[str, ...]) -> list[NameOccurrence]:
+        """The occurrences `tokens` may be a form of ("Hass": "Ryan Hass", "Mr. Hass", "Hass")."""
+        if tokens not in self._namesakes:
+            self._namesakes[tokens] = [o for o in self.occurrences if same_person(tokens, o.tokens)]
+        return self._namesakes[tokens]
+
+    def canonical(self, name: str, offset: int) -> str:
+        """The fullest form of `name` the article gives ("Hass" → "Ryan Hass", "Xi" → "Xi Jinping")."""
+        tokens = name_tokens(name)
+        if not tokens:
+            return name
+        candidates = self.namesakes(tokens)
+        # a surname beats a first word: "Trump" is "Donald Trump", not "Trump Tower Grill" ("Xi" is "Xi Jinping")
+        if any(len(o.tokens) > len(tokens) and o.tokens[-1] == tokens[-1] for o in candidates):
+            candidates = [o for o in candidates if o.tokens[-1] == tokens[-1]]
+        if not candidates:
+            return name
+        before = [o for o in candidates if o.start <= offset]
+        # the nearest earlier mention decides who is meant ("Wang" after "Wang Wenbin")
+        chosen = max(before, key=lambda o: o.start) if before else min(candidates, key=lambda o: o.start)
+        fuller = [o for o in candidates if same_person(chosen.tokens, o.tokens)]
+        best = max(fuller, key=lambda o: (len(o.tokens), -o.start))
+        return best.text if len(best.tokens) >= len(tokens) else name
+
+
+def resolve_generic_organization(mention: Mention, index: NameIndex) -> Mention:
+    """"the department said" → the latest organisation named before it ("State Department")."""
+    words = mention.name.split()
+    if mention.type not in ("unknown", "organization") or not words or words[-1].lower() not in \
+            lexicons.weighted(lexicons.ORGANIZATION_WORDS) or any(w[:1].isupper() for w in words[1:]) \
+            or words[0][:1].isupper() and words[0].lower() != "the":
+        return mention
+    earlier = [o for o in index.organizations if o[1] <= mention.start]
+    if not earlier:
+        return mention
+    same_kind = [o for o in earlier if words[-1].lower() in o[2].lower().split()]
+    start, end, name = (same_kind or earlier)[-1]
+    return replace(mention, name=name, type="organization", affiliation=(name, start, end))
+
+
+def is_named(mention: Mention) -> bool:
+    """Whether the article says who the speaker is.
+
+    "Antony Blinken", "the White House", "the Trump campaign" and "Democrats" name their speaker;
+    "top U.S. officials" and "a State Department spokesman" describe an unnamed source: a name
+    word may modify the phrase, but its head is a common noun. An organisation is named by any
+    name word in it ("the Clinton campaign").
+    """
+    words = [w.strip(".,;:'’\"") for w in mention.name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if mention.type == "organization":
+        return any(w[:1].isupper() for w in words)
+    return words[-1][:1].isupper()
+
+
+def with_canonical_name(article: Article, mention: Mention, index: NameIndex) -> Mention:
+    """A person's mention carries the canonical name of the person."""
+    if mention.type != "person" or not mention.name[:1].isupper():
+        return mention
+    return replace(mention, name=index.canonical(mention.name, mention.start))

@@ -1,0 +1,85 @@
+"""Write the engine's records for whole corpora, to show that a refactor keeps behaviour.
+
+    python tools/records.py OUT_DIR [--sets polnear-train,polnear-dev,seeds,news] [--fresh]
+
+One JSON line per article (`{"doc_id", "result"}`, the result without its timing) in
+OUT_DIR/SET.jsonl. Parses are cached per article text (QUOTES_RECORDS_CACHE, default
+~/.cache/quotes-records), so that two versions of the stages after parsing are compared on the same
+parse; `--fresh` parses again (and refreshes the cache), to compare the parsing stages too.
+Compare two runs with `cmp` or `diff`.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from quotes import pipeline, records  # noqa: E402
+from quotes.article import Article  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+BATCH = 16
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _folder(path: Path) -> list[tuple[str, str]]:
+    return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(path.glob("*.txt"))]
+
+
+SETS = {
+    "polnear-train": lambda: [(d["doc_id"], d["text"]) for d in _jsonl(CORPUS / "polnear" / "train.jsonl")],
+    "polnear-dev": lambda: [(d["doc_id"], d["text"]) for d in _jsonl(CORPUS / "polnear" / "dev.jsonl")],
+    "seeds": lambda: _folder(CORPUS / "articles"),
+    "news": lambda: _folder(CORPUS / "news" / "articles"),
+}
+
+
+def _cache_path(text: str) -> Path:
+    directory = Path(os.environ.get("QUOTES_RECORDS_CACHE", Path.home() / ".cache" / "quotes-records"))
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory / (hashlib.sha1(text.encode()).hexdigest() + ".pickle")
+
+
+def parsed(texts: list[str], fresh: bool) -> list[Article]:
+    paths = [_cache_path(text) for text in texts]
+    missing = [i for i, p in enumerate(paths) if fresh or not p.exists()]
+    for start in range(0, len(missing), BATCH):
+        batch = missing[start:start + BATCH]
+        for i, article in zip(batch, pipeline.parse_texts([texts[i] for i in batch])):
+            paths[i].write_bytes(pickle.dumps(article))
+        print(f"  parsed {min(start + BATCH, len(missing))}/{len(missing)}", file=sys.stderr, flush=True)
+    return [pickle.loads(p.read_bytes()) for p in paths]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--fresh", action="store_true")
+    args = parser.parse_args(argv)
+    import torch
+
+    torch.set_num_threads(1)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in args.sets.split(","):
+        documents = SETS[name]()
+        articles = parsed([text for _, text in documents], args.fresh)
+        with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as out:
+            for (doc_id, _), article in zip(documents, articles):
+                result = records.build(pipeline.analyse(article), doc_id, {})
+                out.write(json.dumps({"doc_id": doc_id, "result": result}, ensure_ascii=False, sort_keys=True) + "\n")
+        print(f"{name}: {len(documents)} articles", file=sys.stderr, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
