@@ -5,7 +5,8 @@ cue's pronoun may mean.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from quotes.article import Article, Cue, Mention, QuotedPiece
 from quotes.english import lexicons
@@ -33,54 +34,124 @@ def _according_to_source(article: Article, cue: Cue) -> int | None:
     return None
 
 
+@dataclass
+class _CueSpeaker:
+    """What the strategies of speaker_mention read: the cue, the quote it attributes (None for a
+    reported clause), the content it reports, and the parse around the cue, found once."""
+
+    article: Article
+    cue: Cue
+    group: list[QuotedPiece] | None
+    content: tuple[int, int] | None
+
+    @cached_property
+    def closing(self) -> int | None:
+        """The last closing mark of the quote before the cue."""
+        return next((p.close_mark for p in reversed(self.group or []) if p.close_mark is not None
+                     and p.close_mark < self.cue.start), None)
+
+    @cached_property
+    def subject(self) -> int | None:
+        return effective_subject(self.article, self.cue.word, self.content)
+
+    @cached_property
+    def after(self) -> tuple[int, int, int] | None:
+        return phrase_after_cue(self.article, self.cue)
+
+    @cached_property
+    def between(self) -> range:
+        return self.article.words_between(self.closing + 1, self.cue.start)
+
+    @cached_property
+    def words_between(self) -> list[int]:
+        """The words, not punctuation, between the quote's closing mark and the cue."""
+        return [i for i in self.between if self.article.words[i].upos != "PUNCT"]
+
+
+def _inverted_after_clause(search: _CueSpeaker) -> Mention | None:
+    """"The race is over, say some Democrats": a reported clause's cue set off after it, speaker after."""
+    if search.group is None and search.after is not None and set_off_after_clause(search.article, search.cue):
+        return describe(search.article, *search.after)
+    return None
+
+
+def _inverted_opening_sentence(search: _CueSpeaker) -> Mention | None:
+    """A cue that opens its sentence is followed by its speaker: "Said Ms. Park: “...”", "Stated Stone:"."""
+    article, cue = search.article, search.cue
+    if search.subject is None and cue.word == article.sentence_of(cue.word)[0] and search.after is not None:
+        return describe(article, *search.after)
+    return None
+
+
+def _inverted_after_quote(search: _CueSpeaker) -> Mention | None:
+    """“...,” stated Jessica Chen Weiss, a Cornell University professor. A participle is not inverted
+    (“fantastic,” telling reporters): what follows it is whom it was told."""
+    if search.closing is None or search.words_between or search.after is None \
+            or search.article.words[search.cue.word].xpos in PARTICIPLE_TAGS:
+        return None
+    return describe(search.article, *search.after)
+
+
+def _between_quote_and_cue(search: _CueSpeaker) -> Mention | None:
+    """“...,” Foreign Ministry spokesman Wang Wenbin told: trust the words, not the arcs. The speaker
+    ends at the first comma ("Ali Wyne, a senior analyst with Eurasia Group"); ", and" joins another
+    clause ("“attacked” Clinton, and said" has no speaker between; "“...,” Smith and Jones said" has)."""
+    if search.closing is None:
+        return None
+    article, content = search.article, search.words_between
+    if not content or len(content) > MAX_BETWEEN_WORDS or any(
+            article.in_quote(article.words[i].start)
+            or article.words[i].upos == "CCONJ" and article.words[i - 1].text == "," for i in content):
+        return None
+    comma = next((i for i in search.between if article.words[i].text == "," and i > content[0]), None)
+    phrase = [i for i in content if comma is None or i < comma]
+    # a subject the parse finds in the speaker's own words decides; one past the comma is a
+    # misparse ("... with Eurasia Group focusing on U.S.-China [relations] wrote")
+    subject = search.subject
+    parsed_between = subject is not None and search.closing < article.words[subject].start < search.cue.start \
+        and (comma is None or subject < comma or not is_name_word(article.words[phrase[0]]))
+    # a noun phrase, not a preposition's or a participle's ("“...” with classified information described")
+    if not parsed_between and article.words[phrase[0]].upos in PHRASE_START_TAGS \
+            and any(article.words[i].upos in SPEAKER_TAGS for i in phrase):
+        return describe(article, phrase[0], phrase[-1] + 1, phrase[-1])
+    return None
+
+
+def _parsed_subject(search: _CueSpeaker) -> Mention | None:
+    """The cue's subject by the parse (quotes.english.grammar.effective_subject)."""
+    return _subject_mention(search.article, search.subject) if search.subject is not None else None
+
+
+def _noun_before_cue(search: _CueSpeaker) -> Mention | None:
+    """The noun right before a cue the parse left without a subject ("Wang, the official, said")."""
+    before = _subject_before(search.article, search.cue.word)
+    return mention_at(search.article, before) if before is not None else None
+
+
+# The ways a cue names its speaker, most reliable first, each with the method it reports.
+SPEAKER_STRATEGIES = (
+    ("inverted", _inverted_after_clause),
+    ("inverted", _inverted_opening_sentence),
+    ("inverted", _inverted_after_quote),
+    ("between", _between_quote_and_cue),
+    ("subject", _parsed_subject),
+    ("before", _noun_before_cue),
+)
+
+
 def speaker_mention(article: Article, cue: Cue, group: list[QuotedPiece] | None,
                     content: tuple[int, int] | None = None) -> tuple[Mention | None, str]:
-    """The speaker phrase of `cue`, from the parse or the local pattern around the quote; never a
-    word of the `content` it reports ("..., saying conservatives need to band together")."""
+    """The speaker phrase of `cue` and how it was found, by the first of SPEAKER_STRATEGIES that finds
+    one; never a word of the `content` it reports ("..., saying conservatives need to band together").
+    "according to" names its source after it, or nobody."""
     if cue.lemma == "according to":
         source = _according_to_source(article, cue)
         return (mention_at(article, source), "according") if source is not None else (None, "none")
-    closing = None
-    if group:
-        closing = next((p.close_mark for p in reversed(group) if p.close_mark is not None and p.close_mark < cue.start),
-                       None)
-    subject = effective_subject(article, cue.word, content)
-    after = phrase_after_cue(article, cue)
-    if group is None and after is not None and set_off_after_clause(article, cue):
-        return describe(article, *after), "inverted"
-    # a cue that opens its sentence is followed by its speaker: "Said Ms. Park: “...”", "Stated Stone:"
-    if subject is None and cue.word == article.sentence_of(cue.word)[0] and after is not None:
-        return describe(article, *after), "inverted"
-    if closing is not None:
-        between = article.words_between(closing + 1, cue.start)
-        content = [i for i in between if article.words[i].upos != "PUNCT"]
-        # inverted: “...,” stated Jessica Chen Weiss, a Cornell University professor; a participle
-        # is not (“fantastic,” telling reporters): what follows it is whom it was told
-        if not content:
-            if after is not None and article.words[cue.word].xpos not in PARTICIPLE_TAGS:
-                return describe(article, *after), "inverted"
-        elif len(content) <= MAX_BETWEEN_WORDS and not any(
-                article.in_quote(article.words[i].start)
-                or article.words[i].upos == "CCONJ" and article.words[i - 1].text == "," for i in content):
-            # (", and" joins another clause: "“attacked” Clinton, and said" has no speaker between;
-            # "“...,” Smith and Jones said" has)
-            # “...,” Foreign Ministry spokesman Wang Wenbin told — trust the words, not the arcs;
-            # the speaker ends at the first comma ("Ali Wyne, a senior analyst with Eurasia Group")
-            comma = next((i for i in between if article.words[i].text == "," and i > content[0]), None)
-            phrase = [i for i in content if comma is None or i < comma]
-            # a subject the parse finds in the speaker's own words decides; one past the comma is a
-            # misparse ("... with Eurasia Group focusing on U.S.-China [relations] wrote")
-            parsed_between = subject is not None and closing < article.words[subject].start < cue.start \
-                and (comma is None or subject < comma or not is_name_word(article.words[phrase[0]]))
-            # a noun phrase, not a preposition's or a participle's ("“...” with classified information described")
-            if not parsed_between and article.words[phrase[0]].upos in PHRASE_START_TAGS \
-                    and any(article.words[i].upos in SPEAKER_TAGS for i in phrase):
-                return describe(article, phrase[0], phrase[-1] + 1, phrase[-1]), "between"  # not “...” and said
-    if subject is not None:
-        return _subject_mention(article, subject), "subject"
-    subject = _subject_before(article, cue.word)
-    if subject is not None:
-        return mention_at(article, subject), "before"
+    search = _CueSpeaker(article, cue, group, content)
+    for method, strategy in SPEAKER_STRATEGIES:
+        mention = strategy(search)
+        if mention is not None:
+            return mention, method
     return None, "none"
 
 

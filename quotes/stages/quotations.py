@@ -12,6 +12,9 @@ The speaker phrase of the cue comes from quotes.speaker.phrase.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from quotes.article import Article, Attribution, Cue, QuotedPiece
 from quotes.english import lexicons
 from quotes.english.grammar import ANCESTOR_STEPS, RELATIVE_PRONOUNS, TRAILING_CUE_PUNCTUATION, effective_subject, is_main_clause, subjects_of
@@ -135,8 +138,9 @@ def _sentence_start(article: Article, word: int) -> int:
     return first
 
 
-def _trailing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
+def _trailing_cue(search: _CueSearch) -> Cue | None:
     """The cue right after a piece's closing mark: “...,” said Daniel Kritenbrink / “...?” she asked."""
+    article, group, cues_by_word = search.article, search.group, search.cues_by_word
     for piece in group:
         if piece.close_mark is None:
             continue
@@ -169,11 +173,14 @@ CREDIT_PARTICLE_TAGS = frozenset({"ADP", "ADV"})
 MAX_CREDIT_CLAUSE_WORDS = 6
 
 
-def _credit_clause_cue(article: Article, group: list[QuotedPiece]) -> Cue | None:
+def _credit_clause_cue(search: _CueSearch) -> Cue | None:
     """The verb of a short clause right after a quote that ends in a comma, "!" or "?", whatever the
     verb: "“They stole the country,” the man shouted" and "“…,” read the email" are credit lines the
     cue lexicon may lack the verb of. The clause is a noun phrase and the verb (and a particle:
     "screamed back", "went on") in either order, up to the sentence's end or a comma."""
+    article, group = search.article, search.group
+    if search.trailing is not None:  # a cue of the lexicon credits the quote: this verb is no cue
+        return None
     last, opening = group[-1], article.word_at(group[0].open_mark)
     if closing_punctuation(article, last) not in (",", "!", "?"):
         return None
@@ -228,9 +235,9 @@ def _ancestor_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict
     return None
 
 
-def _dependent_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue],
-                   window: tuple[int, int]) -> Cue | None:
+def _dependent_cue(search: _CueSearch) -> Cue | None:
     """A cue verb whose head is inside the quote: "“...,” he added" parsed as parataxis."""
+    article, group, cues_by_word, window = search.article, search.group, search.cues_by_word, search.window
     inside = set(_quote_words(article, group))
     for word, cue in cues_by_word.items():
         if window[0] <= cue.start < window[1] and article.words[word].head in inside and not cue.complement_only:
@@ -238,12 +245,13 @@ def _dependent_cue(article: Article, group: list[QuotedPiece], cues_by_word: dic
     return None
 
 
-def _nearest_cue(article: Article, group: list[QuotedPiece], window: tuple[int, int], kind: str) -> Cue | None:
+def _nearest_cue(search: _CueSearch) -> Cue | None:
     """The closest cue in the window that no other quotation stands in front of.
 
     A mixed fragment belongs to the reporting clause before it ("saying Mr. Blinken had a “frank
     discussion” and that he stressed ..."): a cue after it counts only when none stands before.
     """
+    article, group, window, kind = search.article, search.group, search.window, search.kind
     first, last = group[0], group[-1]
     quote_start, quote_end = first.open_mark, (last.close_mark or last.end)
     best, best_distance = None, (MAX_CUE_DISTANCE, MAX_CUE_DISTANCE)
@@ -266,17 +274,19 @@ def _nearest_cue(article: Article, group: list[QuotedPiece], window: tuple[int, 
     return best
 
 
-def _colon_cue(article: Article, group: list[QuotedPiece]) -> Cue | None:
+def _colon_cue(search: _CueSearch) -> Cue | None:
     """"Helen Park, a hydrologist at the State Water Board, said:" and the quote in the next paragraph:
     the last cue of a paragraph that ends with a colon introduces a quote that opens the next one."""
-    before = colon_paragraph_before(article, group[0])
+    article = search.article
+    before = colon_paragraph_before(article, search.group[0])
     if before is None:
         return None
     return next((c for c in reversed(article.cues) if before[0] <= c.start < before[1] and not c.complement_only), None)
 
 
-def _introducing_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
+def _introducing_cue(search: _CueSearch) -> Cue | None:
     """The cue right before the quote's opening mark and a comma or colon: "..., though he said, “I hope to.”"."""
+    article, group, cues_by_word = search.article, search.group, search.cues_by_word
     mark = article.word_at(group[0].open_mark)
     if mark is None or mark < 2 or article.words[mark - 1].text not in QUOTE_INTRODUCERS:
         return None
@@ -284,11 +294,12 @@ def _introducing_cue(article: Article, group: list[QuotedPiece], cues_by_word: d
     return cue if cue is not None and not cue.complement_only else None
 
 
-def _lead_in_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[int, Cue]) -> Cue | None:
+def _lead_in_cue(search: _CueSearch) -> Cue | None:
     """The verb of the main clause that leads into the quote with a colon, when it is no cue and has a
     subject of its own: "Reid said both are “non-entities,” but he gave the Texan a back-handed
     compliment: “You never have to guess where he is.”" The clause says who speaks as a cue would:
     its verb stands in for the cue, whichever cue the sentence holds before it."""
+    article, group, cues_by_word = search.article, search.group, search.cues_by_word
     mark = article.word_at(group[0].open_mark)
     if mark is None or mark < 2 or article.words[mark - 1].text != ":":
         return None
@@ -308,33 +319,65 @@ def _lead_in_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict[
     return Cue(word.index, word.lemma.lower(), word.start, word.end, word.text)
 
 
+def _trailing_unless_document(search: _CueSearch) -> Cue | None:
+    """The cue after the quote; but "“putting forward,” according to the official reading" names the
+    document, not the speaker: the clause the fragment sits in decides, when there is one."""
+    trailing = search.trailing
+    return trailing if trailing and (trailing.lemma != "according to" or search.ancestor is None) else None
+
+
+def _ancestor_in_window(search: _CueSearch) -> Cue | None:
+    return search.ancestor
+
+
+@dataclass
+class _CueSearch:
+    """What the cue strategies read of one quotation, each found once."""
+
+    article: Article
+    group: list[QuotedPiece]
+    kind: str
+
+    @cached_property
+    def cues_by_word(self) -> dict[int, Cue]:
+        return {cue.word: cue for cue in self.article.cues}
+
+    @cached_property
+    def window(self) -> tuple[int, int]:
+        return _window(self.article, self.group)
+
+    @cached_property
+    def trailing(self) -> Cue | None:
+        return _trailing_cue(self)
+
+    @cached_property
+    def ancestor(self) -> Cue | None:
+        """The cue up the parse from the quote (_ancestor_cue), when it stands in the quote's window."""
+        ancestor = _ancestor_cue(self.article, self.group, self.cues_by_word)
+        return ancestor if ancestor and self.window[0] <= ancestor.start < self.window[1] else None
+
+
+# The ways a quotation finds its cue, most reliable first, each with the method it reports.
+CUE_STRATEGIES = (
+    ("parse", _colon_cue),
+    ("parse", _introducing_cue),
+    ("parse", _trailing_unless_document),
+    ("parse", _credit_clause_cue),
+    ("parse", _lead_in_cue),
+    ("parse", _ancestor_in_window),
+    ("parse", _dependent_cue),
+    ("nearby", _nearest_cue),
+)
+
+
 def find_cue(article: Article, group: list[QuotedPiece], kind: str) -> tuple[Cue | None, str]:
-    cues_by_word = {cue.word: cue for cue in article.cues}
-    colon = _colon_cue(article, group) or _introducing_cue(article, group, cues_by_word)
-    if colon is not None:
-        return colon, "parse"
-    window = _window(article, group)
-    trailing = _trailing_cue(article, group, cues_by_word)
-    ancestor = _ancestor_cue(article, group, cues_by_word)
-    if ancestor and not window[0] <= ancestor.start < window[1]:
-        ancestor = None
-    # "“putting forward,” according to the official reading" names the document, not the speaker:
-    # the clause the fragment sits in decides
-    if trailing and (trailing.lemma != "according to" or ancestor is None):
-        return trailing, "parse"
-    credit = _credit_clause_cue(article, group) if trailing is None else None
-    if credit:
-        return credit, "parse"
-    cue = _lead_in_cue(article, group, cues_by_word)
-    if cue:
-        return cue, "parse"
-    if ancestor:
-        return ancestor, "parse"
-    cue = _dependent_cue(article, group, cues_by_word, window)
-    if cue:
-        return cue, "parse"
-    cue = _nearest_cue(article, group, window, kind)
-    return (cue, "nearby") if cue else (None, "none")
+    """The quotation's cue and how it was found, by the first of CUE_STRATEGIES that finds one."""
+    search = _CueSearch(article, group, kind)
+    for method, strategy in CUE_STRATEGIES:
+        cue = strategy(search)
+        if cue is not None:
+            return cue, method
+    return None, "none"
 
 
 # ---- the stage -----------------------------------------------------------------------------

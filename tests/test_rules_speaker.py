@@ -1,0 +1,63 @@
+"""quotes.speaker's rules on hand-built articles: the speaker phrase of a cue, canonical names, who is
+named, and the grammar below them (quotes.english.grammar)."""
+from hand_built import make_article
+
+from quotes.english.grammar import effective_subject
+from quotes.speaker.people import NameIndex, is_named, with_canonical_name
+from quotes.speaker.phrase import speaker_mention
+from quotes.stages import Context, cues
+
+
+def cue_of(article, text):
+    cues.run(article, Context())
+    return next(c for c in article.cues if c.text == text)
+
+
+def test_the_subject_of_a_cue_climbs_through_a_clause_that_shares_it():
+    article = make_article("Ana Ruiz went on to say the plan failed .",
+                           upos="PROPN PROPN VERB ADP PART VERB DET NOUN VERB PUNCT",
+                           heads="2 3 0 3 6 3 8 9 6 3",
+                           deprels="compound nsubj root compound:prt mark xcomp det nsubj ccomp punct",
+                           lemmas="ana ruiz go on to say the plan fail .")
+    assert article.words[effective_subject(article, 5)].text == "Ruiz"
+
+
+def test_a_reported_clause_gives_its_cue_the_subject_not_a_word_of_what_it_reports():
+    article = make_article("Ana Ruiz said officials failed .", upos="PROPN PROPN VERB NOUN VERB PUNCT",
+                           heads="2 3 0 5 3 3", deprels="compound nsubj root nsubj ccomp punct",
+                           lemmas="ana ruiz say official fail .")
+    cue = cue_of(article, "said")
+    mention, method = speaker_mention(article, cue, None, (14, 30))
+    assert (mention.name, method) == ("Ana Ruiz", "subject")
+
+
+def test_according_to_names_the_source_after_it():
+    article = make_article("The talks failed , according to the ministry .",
+                           upos="DET NOUN VERB PUNCT VERB ADP DET NOUN PUNCT",
+                           lemmas="the talk fail , accord to the ministry .")
+    cue = cue_of(article, "according to")
+    mention, method = speaker_mention(article, cue, None)
+    assert method == "according" and mention.name.endswith("ministry")
+
+
+def test_a_cue_that_opens_its_sentence_is_followed_by_its_speaker():
+    article = make_article("Said Ana Ruiz : “ Never . ”", upos="VERB PROPN PROPN PUNCT PUNCT ADV PUNCT PUNCT",
+                           lemmas="say ana ruiz : “ never . ”")
+    cue = cue_of(article, "Said")
+    mention, method = speaker_mention(article, cue, [article.pieces[0]])
+    assert (mention.name, method) == ("Ana Ruiz", "inverted")
+
+
+def test_a_surname_alone_takes_the_fullest_name_the_article_gave():
+    article = make_article("Ana Ruiz spoke . Ruiz said no .", upos="PROPN PROPN VERB PUNCT PROPN VERB INTJ PUNCT",
+                           lemmas="ana ruiz speak . ruiz say no .", sentences=[4, 4])
+    cue = cue_of(article, "said")
+    mention, _ = speaker_mention(article, cue, None)
+    assert mention.name == "Ruiz"
+    assert with_canonical_name(article, mention, NameIndex(article)).name == "Ana Ruiz"
+
+
+def test_a_description_is_no_name():
+    article = make_article("A spokesman said no .", upos="DET NOUN VERB INTJ PUNCT", lemmas="a spokesman say no .")
+    mention, _ = speaker_mention(article, cue_of(article, "said"), None)
+    assert mention.name.lower().endswith("spokesman") and not is_named(mention)
