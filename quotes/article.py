@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-
 # The deprel of a word whose sentence was not parsed (see quotes.stages.parse).
 UNPARSED = "_"
 # Marks after which a word takes a capital whatever it is: “Understated ..., : Absent ...

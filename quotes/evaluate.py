@@ -271,7 +271,7 @@ def speech_lemma(cue: str) -> str | None:
     return None
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """[start, end) lies at least half inside one of `spans`."""
     return any((min(end, b) - max(start, a)) * 2 >= (end - start) for a, b in spans)
 
@@ -327,7 +327,7 @@ def score_spans(score: SpanScore, document: dict, result: dict) -> None:
     direct = [r for r in records if r["kind"] in DIRECT_KINDS]
     for record in records:
         first = record["spans"][0]
-        right = _inside(first["start"], first["end"], contents)
+        right = inside(first["start"], first["end"], contents)
         if record["kind"] in DIRECT_KINDS:
             score.direct_predicted += 1
             score.direct_right += right

@@ -20,8 +20,8 @@ from sklearn.model_selection import GroupKFold
 
 from quotes import pipeline
 from quotes.article import Article
+from quotes.evaluate import inside
 from quotes.learned import INDIRECT_FILTER, Models
-from quotes.evaluate import _inside
 from training import weights
 from training.corpus import fresh
 
@@ -44,7 +44,7 @@ def collect(documents: list[dict], articles: list[Article]) -> tuple[list[dict],
         contents = [tuple(f) for gold in document["quotes"] for f in gold["quote_fragments"]]
         for record, values in offered:
             rows.append(values)
-            labels.append(_inside(*record.content, contents))
+            labels.append(inside(*record.content, contents))
             groups.append(number)
     return rows, labels, groups
 

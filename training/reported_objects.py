@@ -14,8 +14,8 @@ from collections import Counter
 from pathlib import Path
 
 from quotes.article import Article
+from quotes.evaluate import inside
 from quotes.stages import cues, reported
-from quotes.evaluate import _inside
 
 MIN_RIGHT = 2  # right at least this often
 MIN_PRECISION = 0.5  # and in at least this share of its uses (the indirect-speech model weighs it)
@@ -32,7 +32,7 @@ def count(documents: list[dict], articles: list[Article]) -> tuple[Counter, Coun
             for introducer, (start, end) in reported.object_phrases(article, cue):
                 key = (cue.lemma, introducer)
                 uses[key] += 1
-                right[key] += _inside(start, end, contents)
+                right[key] += inside(start, end, contents)
     return right, uses
 
 

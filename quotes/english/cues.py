@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from quotes.english import lexicons
 from quotes.article import Article, Word
+from quotes.english import lexicons
 from quotes.english.quoting import CLOSING_QUOTES, QUOTE_INTRODUCERS
 
 # Tags a cue verb may carry: the small model sometimes tags "stated" or "added" ADJ/NOUN.

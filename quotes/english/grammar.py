@@ -10,8 +10,22 @@ import re
 
 from quotes.article import Article, Cue, Word
 from quotes.english import lexicons
-from quotes.english.names import DATE_WORDS, NAME_CONNECTORS, POSSESSIVE_MARKS, capitalized_runs, is_name_word, title_words
+from quotes.english.names import (
+    DATE_WORDS,
+    NAME_CONNECTORS,
+    POSSESSIVE_MARKS,
+    capitalized_runs,
+    is_name_word,
+    title_words,
+)
 from quotes.english.quoting import CLOSING_QUOTES
+from quotes.english.tags import (
+    CLAUSE_HEAD_TAGS,
+    COMPLEMENT_DEPRELS,
+    PARTICIPLE_TAGS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPRELS,
+)
 
 # Children that stay inside a speaker's noun phrase (textacy's expand_noun, widened to names).
 NOUN_PHRASE_DEPRELS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nmod:poss",
@@ -112,9 +126,6 @@ def is_dateline(article: Article, start: int, end: int) -> bool:
     paragraph_start = article.paragraphs[article.paragraph_of(start)][0]
     return not article.text[paragraph_start:start].strip() and DATELINE_END.match(article.text, end) is not None
 
-SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj")
-
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 SETTING_OFF_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
@@ -124,7 +135,6 @@ CLAUSE_BREAKS = frozenset({":", ";"})
 
 INFINITIVE_DEPRELS = frozenset({"xcomp", "advcl"})
 
-COMPLEMENT_DEPRELS = frozenset({"ccomp", "xcomp"})  # a cue's own dependents that hold what it reports
 
 # Clauses that share the subject of the verb they hang from ("is heard to say", "..., saying").
 SUBJECT_SHARING_DEPRELS = frozenset({"xcomp", "conj", "advcl", "acl", "parataxis"})
@@ -132,9 +142,6 @@ SUBJECT_SHARING_DEPRELS = frozenset({"xcomp", "conj", "advcl", "acl", "parataxis
 # Words that may stand between a speaker and its cue: "Wang also said", "officials have said".
 SKIPPED_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
 
-PARTICIPLE_TAGS = frozenset({"VBG"})
-
-CLAUSE_HEAD_TAGS = frozenset({"VERB", "AUX"})
 
 TRAILING_CUE_PUNCTUATION = (",", "?", "!", "—", "–", "―")
 

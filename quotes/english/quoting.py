@@ -3,6 +3,7 @@
 ("so-called"), and quotes that open their paragraph after one ending with a colon.
 """
 from __future__ import annotations
+
 from quotes.article import Article, QuotedPiece
 from quotes.english import lexicons
 

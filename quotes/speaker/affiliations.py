@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes.english import lexicons
 from quotes.article import Article, Mention
+from quotes.english import lexicons
 from quotes.english.names import POSSESSIVE_MARKS, best_organization, find_title, name_tokens, same_person, title_words
 from quotes.speaker.people import NameIndex
 

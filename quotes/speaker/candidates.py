@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from quotes.english import lexicons
 from quotes.article import Article, Attribution, Mention
+from quotes.english import lexicons
 from quotes.english.grammar import is_dateline
 from quotes.english.names import first_name_gender, learned_type, name_tokens, same_person
 from quotes.english.quoting import colon_paragraph_before, opens_paragraph

@@ -6,11 +6,20 @@ only chooses the phrase head.
 """
 from __future__ import annotations
 
-
-from quotes.english import lexicons
 from quotes.article import Article, Mention
+from quotes.english import lexicons
 from quotes.english.grammar import noun_phrase
-from quotes.english.names import DETERMINERS, POSSESSIVE_MARKS, best_organization, capitalized_runs, find_title, organization_strength, person_name_tail, span_text, title_words
+from quotes.english.names import (
+    DETERMINERS,
+    POSSESSIVE_MARKS,
+    best_organization,
+    capitalized_runs,
+    find_title,
+    organization_strength,
+    person_name_tail,
+    span_text,
+    title_words,
+)
 
 
 def _titled_name(article: Article, a: int, b: int) -> tuple[int, int, str] | None:

@@ -7,9 +7,15 @@ from functools import cached_property
 
 from quotes.article import Article, Mention
 from quotes.english import lexicons
-from quotes.english.names import capitalized_runs, name_tokens, organization_strength, person_name_tail, same_person, span_text
-
-SUBJECT_DEPRELS = frozenset({"nsubj", "nsubj:pass"})
+from quotes.english.names import (
+    capitalized_runs,
+    name_tokens,
+    organization_strength,
+    person_name_tail,
+    same_person,
+    span_text,
+)
+from quotes.english.tags import NOMINAL_SUBJECT_DEPRELS
 
 SKIPPED_BEFORE_VERB = frozenset({"ADV", "PART"})  # "Hass also argues", "Hass never said"
 
@@ -28,7 +34,7 @@ def is_subject_name(article: Article, a: int, b: int) -> bool:
     """The name words[a:b] is its clause's subject: by the parse, or, in a sentence left unparsed,
     by the verb right after it ("Hass argues", "Hass also argued")."""
     if article.words[a].is_parsed:
-        return any(w.deprel in SUBJECT_DEPRELS for w in article.words[a:b])
+        return any(w.deprel in NOMINAL_SUBJECT_DEPRELS for w in article.words[a:b])
     last = article.sentence_of(a)[1]
     following = next((w for w in article.words[b:last] if w.upos not in SKIPPED_BEFORE_VERB), None)
     return following is not None and following.upos in ("VERB", "AUX")

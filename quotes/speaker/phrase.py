@@ -10,10 +10,17 @@ from functools import cached_property
 
 from quotes.article import Article, Cue, Mention, QuotedPiece
 from quotes.english import lexicons
-from quotes.english.grammar import ANCESTOR_STEPS, COMPLEMENT_DEPRELS, PARTICIPLE_TAGS, RELATIVE_PRONOUNS, SKIPPED_BEFORE_CUE, effective_subject, is_time_word, phrase_after_cue, set_off_after_clause
+from quotes.english.grammar import (
+    ANCESTOR_STEPS,
+    SKIPPED_BEFORE_CUE,
+    effective_subject,
+    is_time_word,
+    phrase_after_cue,
+    set_off_after_clause,
+)
 from quotes.english.names import first_name_gender, is_name_word
 from quotes.english.quoting import SENTENCE_END
-from quotes.english.tags import PHRASE_START_TAGS, SPEAKER_TAGS
+from quotes.english.tags import COMPLEMENT_DEPRELS, PARTICIPLE_TAGS, PHRASE_START_TAGS, RELATIVE_PRONOUNS, SPEAKER_TAGS
 from quotes.speaker.mentions import describe, mention_at
 from quotes.speaker.pronouns import ANTECEDENT_TYPES
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 
 from quotes.article import Article, Mention
 from quotes.english import lexicons
-from quotes.learned import LinearModel
 from quotes.english.names import first_name_gender, learned_type, name_tokens
+from quotes.learned import LinearModel
 from quotes.speaker.people import NameIndex, is_subject_name
 
 # How far back (in paragraphs) "he said" may look for the person it means.

@@ -21,7 +21,6 @@ from quotes.speaker.candidates import with_type
 from quotes.speaker.people import NameIndex, resolve_generic_organization, with_canonical_name
 from quotes.speaker.pronouns import ANTECEDENT_TYPES, resolve_pronoun
 
-
 # The pronouns that may stand for a chosen person nearer the quote than their name ("he was blunt. “…”").
 RELOCATING_PRONOUNS = frozenset({"he", "she"})
 

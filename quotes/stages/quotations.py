@@ -17,9 +17,23 @@ from functools import cached_property
 
 from quotes.article import Article, Attribution, Cue, QuotedPiece
 from quotes.english import lexicons
-from quotes.english.grammar import ANCESTOR_STEPS, RELATIVE_PRONOUNS, TRAILING_CUE_PUNCTUATION, effective_subject, is_main_clause, subjects_of
-from quotes.english.quoting import QUOTE_INTRODUCERS, QUOTE_MARK_TOKENS, SENTENCE_END, after_title_marker, closing_punctuation, colon_paragraph_before, opens_paragraph
-from quotes.english.tags import PHRASE_WORD_TAGS, SPEAKER_TAGS
+from quotes.english.grammar import (
+    ANCESTOR_STEPS,
+    TRAILING_CUE_PUNCTUATION,
+    effective_subject,
+    is_main_clause,
+    subjects_of,
+)
+from quotes.english.quoting import (
+    QUOTE_INTRODUCERS,
+    QUOTE_MARK_TOKENS,
+    SENTENCE_END,
+    after_title_marker,
+    closing_punctuation,
+    colon_paragraph_before,
+    opens_paragraph,
+)
+from quotes.english.tags import PHRASE_WORD_TAGS, RELATIVE_PRONOUNS, SPEAKER_TAGS
 from quotes.speaker.phrase import credit_line, reporting_speaker, speaker_mention
 
 # lower-case words a title keeps among its capitalised ones: “This Week with George Stephanopoulos”

@@ -17,15 +17,15 @@ model, learned too, decides which of the clauses and phrases offered become reco
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from quotes.article import Article, Attribution, Cue, QuotedPiece
 from quotes.english import lexicons
-from quotes.english.grammar import COMPLEMENT_DEPRELS, is_inverted, is_to_infinitive, subjects_of, subtree
+from quotes.english.grammar import is_inverted, is_to_infinitive, subjects_of, subtree
 from quotes.english.quoting import after_title_marker, closing_punctuation
-from quotes.english.tags import PHRASE_START_TAGS
+from quotes.english.tags import CLAUSE_HEAD_TAGS, COMPLEMENT_DEPRELS, PHRASE_START_TAGS
 from quotes.learned import LinearModel
 from quotes.speaker.phrase import speaker_mention
 
@@ -40,7 +40,6 @@ REPORTING_DEPRELS = frozenset({"parataxis", "advcl", "conj"})
 # under the object that opens with one is the cue's complement.
 OBJECT_DEPRELS = frozenset({"obj", "iobj"})
 NOUN_CLAUSE_DEPRELS = frozenset({"acl", "acl:relcl"})
-CLAUSE_TAGS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPRELS = frozenset({"nsubj", "nsubj:pass", "cop", "csubj"})
 CLAUSE_OPENERS = frozenset({"that", "whether", "if"})  # "said that ...", "asked whether ..."
 MIN_CLAUSE_WORDS = 3
@@ -77,7 +76,7 @@ def _longest_run(article: Article, words: set[int]) -> tuple[int, int] | None:
 
 def _is_clause(article: Article, head: int) -> bool:
     """The word heads a clause, not a noun phrase ("Hope Hicks, a spokeswoman, said")."""
-    return article.words[head].upos in CLAUSE_TAGS or any(
+    return article.words[head].upos in CLAUSE_HEAD_TAGS or any(
         article.words[c].deprel in CLAUSE_DEPRELS for c in article.children[head])
 
 
@@ -195,7 +194,7 @@ def reported_clause(article: Article, cue: Cue) -> tuple[int, int] | None:
         run = (_clause_opener(article, cue.word, run[0]), run[1])
     run = _longest_run(article, set(range(run[0], last + 1)) if run[0] > cue.word
                        else set(range(first, run[1] + 1)) - (subtree(article, cue.word) - words))
-    if run is None or not any(article.words[i].upos in CLAUSE_TAGS for i in range(run[0], run[1] + 1)):
+    if run is None or not any(article.words[i].upos in CLAUSE_HEAD_TAGS for i in range(run[0], run[1] + 1)):
         return None
     return article.words[run[0]].start, article.words[run[1]].end
 
