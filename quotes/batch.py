@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 
+from quotes.anchors import anchor
 from quotes.embeds import with_posts
 from quotes.pipeline import DeadlineExceeded, extract, extract_many
 
@@ -21,7 +22,7 @@ def extract_each(texts: list[str], doc_ids: list | None = None,
         return list(extract_many(texts, doc_ids, deadline))
     except DeadlineExceeded:
         raise
-    except Exception:  # noqa: BLE001 - any engine failure: find the culprit below
+    except Exception:
         log.exception("a batch of %d documents failed; extracting them one by one", len(texts))
     results: list[dict | Exception] = []
     for text, doc_id in zip(texts, doc_ids):
@@ -29,26 +30,28 @@ def extract_each(texts: list[str], doc_ids: list | None = None,
             results.append(extract(text, doc_id, deadline))
         except DeadlineExceeded:
             raise
-        except Exception as error:  # noqa: BLE001 - reported in this document's slot
+        except Exception as error:
             log.exception("document %r failed", doc_id)
             results.append(error)
     return results
 
 
 def document_result(document: dict, result: dict | Exception) -> dict | Exception:
-    """The engine's result for a document with the social posts its HTML embeds (read_html's `posts`)."""
-    if isinstance(result, Exception) or not document.get("posts"):
+    """The engine's result for a document with the social posts its HTML embeds (read_html's `posts`), and
+    every anchor (quotes.anchors; HTML offsets when the document has its `markup`)."""
+    if isinstance(result, Exception):
         return result
-    return with_posts(result, document["text"], document["posts"])
+    text = document["text"]
+    return anchor(with_posts(result, text, document.get("posts") or []), text, document.get("markup"))
 
 
 def extract_document(document: dict, deadline: float | None = None) -> dict:
-    """The result of one document (a dict with "text", "id" and, from HTML, "posts")."""
+    """The result of one document (a dict with "text", "id" and, from HTML, "posts" and "markup")."""
     return document_result(document, extract(document["text"], document["id"], deadline))
 
 
 def extract_documents(slots: list, deadline: float | None = None) -> list:
-    """For each slot holding a document (a dict with "text", "id" and, from HTML, "posts"), its result or its
+    """For each slot holding a document (a dict with "text", "id" and, from HTML, "posts" and "markup"), its result or its
     exception; any other slot (a caller's record of an invalid document) comes back as it is. The documents go
     through together."""
     documents = [slot for slot in slots if isinstance(slot, dict)]

@@ -112,7 +112,8 @@ def extract_one(file: str, html: bool, doc_id: str | None) -> int:
     if not text.strip():
         print(f"quotes: {file} has no article text", file=sys.stderr)
         return 2
-    result = extract_document({"text": text, "id": doc_id, "posts": article.posts if article else []})
+    result = extract_document({"text": text, "id": doc_id, "posts": article.posts if article else [],
+                               "markup": raw if html else None})
     print(json.dumps({**result, "text": text} if html else result, ensure_ascii=False, indent=2))
     return 0
 

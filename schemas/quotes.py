@@ -42,8 +42,8 @@ def check_article_text(text: str, max_chars: int | None, source: str = "text") -
 
 class QuoteRequestSchema(Schema):
     """`{"text": "..."}` or `{"html": "..."}`, with an optional client `id`; the maximum length comes from the
-    app config. After loading, `text` is the article text (extracted from `html`), `html` says which it was, and
-    `posts` lists the social posts embedded in the HTML."""
+    app config. After loading, `text` is the article text (extracted from `html`), `html` says which it was,
+    `posts` lists the social posts embedded in the HTML and `markup` is the HTML itself."""
 
     text = fields.String(metadata={"description": "the article, plain text"})
     html = fields.String(metadata={"description": "the article as HTML: a whole web page (with `<html>` or "
@@ -78,26 +78,47 @@ class QuoteRequestSchema(Schema):
             except ValidationError as error:
                 raise ValidationError(error.messages, "html") from None
             return {**{key: value for key, value in data.items() if key != "html"}, "text": article.text, "html": True,
-                    "posts": article.posts}
-        return {**data, "html": False, "posts": []}
+                    "posts": article.posts, "markup": data["html"]}
+        return {**data, "html": False, "posts": [], "markup": None}
+
+
+UTF16 = "in UTF-16 code units, as JavaScript's String.prototype.slice and DOM ranges count"
+HTML_OFFSET = ("HTML input only: an offset into the submitted HTML (code points) such that the text content of "
+               "html[html_start:html_end] (tags dropped, entities decoded) is the span's text; null where the "
+               "extracted text cannot be traced back to the HTML")
 
 
 class SpanSchema(Schema):
+    """The offsets of a span in every unit a client counts in: `start`/`end` are code points of the text."""
+
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
+    start_utf16 = fields.Integer(metadata={"description": f"`start` {UTF16}"})
+    end_utf16 = fields.Integer(metadata={"description": f"`end` {UTF16}"})
+    html_start = fields.Integer(allow_none=True, metadata={"description": HTML_OFFSET})
+    html_end = fields.Integer(allow_none=True, metadata={"description": HTML_OFFSET})
+
+
+class SelectorSchema(Schema):
+    """A W3C Web Annotation selector (https://www.w3.org/TR/annotation-model/#selectors)."""
+
+    type = fields.String(required=True, validate=validate.OneOf(("TextPositionSelector", "TextQuoteSelector")))
+    start = fields.Integer(metadata={"description": "TextPositionSelector: code points"})
+    end = fields.Integer(metadata={"description": "TextPositionSelector: code points"})
+    exact = fields.String(metadata={"description": "TextQuoteSelector: the quote's words as the text gives them"})
+    prefix = fields.String(metadata={"description": "TextQuoteSelector: up to 32 characters before"})
+    suffix = fields.String(metadata={"description": "TextQuoteSelector: up to 32 characters after"})
 
 
 class ContentSchema(SpanSchema):
     text = fields.String(required=True)
 
 
-class SpeakerSchema(Schema):
+class SpeakerSchema(SpanSchema):
     id = fields.String(required=True)
     name = fields.String(required=True, metadata={"description": "canonical name: the fullest form the article gives"})
     named = fields.Boolean(required=True, metadata={"description": NAMED})
     mention = fields.String(required=True, metadata={"description": "text at start:end, the mention nearest the quote"})
-    start = fields.Integer(required=True)
-    end = fields.Integer(required=True)
     type = fields.String(required=True, validate=validate.OneOf(SPEAKER_TYPES))
 
 
@@ -123,6 +144,9 @@ class QuoteSchema(Schema):
     content = fields.Nested(ContentSchema, allow_none=True, load_default=None,
                             metadata={"description": "the reported clause of mixed and indirect speech"})
     confidence = fields.Float(required=True, validate=validate.Range(0.0, 1.0))
+    selectors = fields.List(fields.Nested(SelectorSchema),
+                            metadata={"description": "W3C Web Annotation selectors of the quote from its first word "
+                                                     "to its last: a TextPositionSelector and a TextQuoteSelector"})
 
 
 class SpeakerEntrySchema(Schema):

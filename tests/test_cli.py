@@ -10,6 +10,7 @@ from test_batch_html import as_cms_html, assert_offsets_index
 
 import quotes
 import quotes.batch
+from quotes.anchors import anchor
 from quotes.cli import main
 
 QUOTES_SCRIPT = Path(sys.executable).parent / "quotes"  # the console script of the installed project
@@ -61,7 +62,7 @@ def test_extract_reads_standard_input(monkeypatch, capsys, seed_article):
     monkeypatch.setattr(sys, "stdin", __import__("io").StringIO(seed_article))
     assert main(["extract", "-"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result == {**quotes.extract(seed_article), "meta": result["meta"]}
+    assert result == {**anchor(quotes.extract(seed_article), seed_article), "meta": result["meta"]}
     assert_offsets_index(seed_article, result)
 
 
@@ -70,7 +71,7 @@ def test_batch_writes_one_line_per_record_in_order_with_errors_in_place(tmp_path
     assert main(["batch", str(source), str(target), "--batch-size", "8"]) == 0
     seed, html, empty, not_object, anonymous = read_jsonl(target)
     assert engine_calls == [["seed", "7", "line-5"]]  # the valid documents, parsed together
-    assert seed["id"] == "seed" and seed["quotes"] == quotes.extract(records[0]["text"], "seed")["quotes"]
+    assert seed["id"] == "seed" and seed["quotes"] == anchor(quotes.extract(records[0]["text"], "seed"), records[0]["text"])["quotes"]
     assert html["id"] == "7" and html["text"].split("\n\n") == ARTICLE.split("\n")
     assert_offsets_index(html["text"], html)
     assert empty == {"id": "empty", "error": "text: text is empty."}
