@@ -1,39 +1,68 @@
-"""Fixtures in the Flask tutorial's style; the app is created once (models load once per process)."""
+"""Fixtures in the Flask tutorial's style: configuration comes from fixtures, and importing this file does nothing.
+
+The test run's archive (a SQLite file at the newest migration) and its Redis (the backfill jobs' broker, started
+on loopback and stopped at the end) are session fixtures; `app` is made once (the models load once per process)
+on both. A server a test starts gets them through `environment`.
+"""
 import os
-import tempfile
-from pathlib import Path
 
 import pytest
 import torch
+from redis_server import redis_server
+from support import SHARED, require_shared
 
-# The quote desk's archive of this test run: a SQLite file of its own (the servers the tests start inherit
-# it), its schema made by the migrations before the app module (which checks it) is imported.
-if "QUOTES_DATABASE_URL" not in os.environ:
-    os.environ["QUOTES_DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='quotes-test-')}/quotes.db"
-from desk import db  # noqa: E402
+from app import create_app
+from desk import db
 
-db.upgrade()
+TEST_CONFIG = {"TESTING": True}
 
-# The backfill jobs' Redis of this test run (POST /v1/jobs queues into it; tests/test_jobs.py starts its own, with
-# workers), started now since test modules build apps as they are collected; stopped at the end of the run.
-if "QUOTES_BROKER_URL" not in os.environ:
-    import redis_server  # noqa: E402
 
-    _JOBS_REDIS, os.environ["QUOTES_BROKER_URL"] = redis_server.start()
-
-from app import create_app  # noqa: E402
-
-# One torch thread, as in each gunicorn worker (TORCH_THREADS): on a machine whose cores are busy,
-# torch's threads wait on each other and a 20 ms parse can take seconds.
-torch.set_num_threads(1)
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+@pytest.fixture(scope="session", autouse=True)
+def one_torch_thread():
+    """One torch thread, as in each gunicorn worker (TORCH_THREADS): on a machine whose cores are busy,
+    torch's threads wait on each other and a 20 ms parse can take seconds."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
 
 
 @pytest.fixture(scope="session")
-def app():
+def database_url(tmp_path_factory) -> str:
+    """The archive of this test run, its schema made by the migrations: a SQLite file of its own, unless
+    QUOTES_DATABASE_URL names one (e.g. a PostgreSQL database to run the suite on)."""
+    url = os.environ.get("QUOTES_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('desk') / 'quotes.db'}"
+    db.upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def broker_url() -> str:
+    """The backfill jobs' Redis of this test run (POST /v1/jobs queues into it; tests/test_jobs.py starts its own,
+    with workers): started here on a loopback port, stopped at the end, unless QUOTES_BROKER_URL names one."""
+    if os.environ.get("QUOTES_BROKER_URL"):
+        yield os.environ["QUOTES_BROKER_URL"]
+        return
+    with redis_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def app_config(database_url, broker_url) -> dict:
+    """What every app of the tests is made with: the test run's archive and Redis."""
+    return {**TEST_CONFIG, "DATABASE_URL": database_url, "BROKER_URL": broker_url}
+
+
+@pytest.fixture(scope="session")
+def environment(database_url, broker_url) -> dict:
+    """The environment of a server a test starts (gunicorn, a worker): the test run's archive and Redis."""
+    return {**os.environ, "QUOTES_DATABASE_URL": database_url, "QUOTES_BROKER_URL": broker_url, "TORCH_THREADS": "1"}
+
+
+@pytest.fixture(scope="session")
+def app(app_config):
     # the suite sends hundreds of requests from one address: rate limits have their own tests
-    return create_app({"TESTING": True, "RATELIMIT_ENABLED": False}, preload=True)
+    return create_app({**app_config, "RATELIMIT_ENABLED": False}, preload=True)
 
 
 @pytest.fixture()
@@ -42,22 +71,14 @@ def client(app):
 
 
 @pytest.fixture()
-def make_client(app):
+def make_client(app, app_config):
     """A test client of an app with its own settings (the models stay loaded: `app` loaded them)."""
     def make(**config):
-        return create_app({"TESTING": True, **config}).test_client()
+        return create_app({**app_config, **config}).test_client()
     return make
 
 
 @pytest.fixture(scope="session")
 def seed_article():
     """A real scraped article from ../shared (never copied into the project)."""
-    path = SHARED / "corpus" / "articles" / "000_728c986945fe4863.txt"
-    if not path.is_file():
-        pytest.skip("../shared/corpus is not beside the project")
-    return path.read_text(encoding="utf-8")
-
-
-def pytest_unconfigure(config):
-    if "_JOBS_REDIS" in globals():
-        redis_server.stop(_JOBS_REDIS)
+    return require_shared(SHARED / "corpus" / "articles" / "000_728c986945fe4863.txt").read_text(encoding="utf-8")

@@ -1,7 +1,12 @@
 """What the test files share: a sample sentence, the problem+json contract, offsets into the
-submitted text, and free loopback ports for the servers the tests start."""
+submitted text, free loopback ports for the servers the tests start, and the files of ../shared."""
 import json
 import socket
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"  # corpus and models, never copied into the project
 
 SENTENCE = "“We will not back down,” said Maria Lopez, a spokeswoman for the Chicago Teachers Union."
 # 150 reporting sentences of 120 words (18,000 words, all of them to parse): several seconds of
@@ -51,3 +56,12 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def require_shared(path: Path) -> Path:
+    """`path`, a file or directory under ../shared; the test fails, saying so, when it is missing (CI must not
+    pass without the accuracy and corpus tests)."""
+    if not path.exists():
+        pytest.fail(f"{path} is missing: this test needs ../shared (the project's corpus and models) beside the "
+                    "project", pytrace=False)
+    return path

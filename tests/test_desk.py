@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from postgres_server import postgres_server
+from support import SHARED, require_shared
 from sqlalchemy import func, select
 
 import quotes
@@ -19,15 +20,15 @@ from desk.archive import Archive
 from desk.models import Article, Link, Quote, Speaker
 from desk.words import changes
 
-ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "articles"
+ARTICLES = SHARED / "corpus" / "articles"
 GOLD_PAIRS = [json.loads(line) for line in (Path(__file__).parent / "desk_gold_pairs.jsonl").read_text().splitlines()]
 
 
 @pytest.fixture(scope="session")
 def seeds():
     """{file name: (text, engine result)} of the five seed articles, in order."""
-    paths = sorted(ARTICLES.glob("*.txt"))
-    assert len(paths) == 5, "../shared/corpus/articles is not beside the project"
+    paths = sorted(require_shared(ARTICLES).glob("*.txt"))
+    assert len(paths) == 5, paths
     texts = [path.read_text(encoding="utf-8") for path in paths]
     results = quotes.extract_many(texts, [path.name for path in paths])
     return {path.name: (text, result) for path, text, result in zip(paths, texts, results)}

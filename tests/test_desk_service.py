@@ -10,15 +10,15 @@ from test_api import ARTICLE
 from test_load import ROOT, gunicorn
 
 
-def test_the_archive_survives_a_restart(tmp_path):
+def test_the_archive_survives_a_restart(tmp_path, environment):
     database = f"sqlite:///{tmp_path / 'archive.db'}"
     subprocess.run([sys.executable, "-m", "desk", "upgrade"], cwd=ROOT, check=True, timeout=60,
-                   env={**os.environ, "QUOTES_DATABASE_URL": database})
-    with gunicorn(tmp_path / "first.log", QUOTES_DATABASE_URL=database) as (base, _):
+                   env={**environment, "QUOTES_DATABASE_URL": database})
+    with gunicorn(tmp_path / "first.log", environment, QUOTES_DATABASE_URL=database) as (base, _):
         posted = requests.post(base + "/v1/articles", json={"id": "cms-42", "text": ARTICLE, "source": "wire"},
                                timeout=60)
         assert posted.status_code == 201, posted.text
-    with gunicorn(tmp_path / "second.log", QUOTES_DATABASE_URL=database) as (base, _):
+    with gunicorn(tmp_path / "second.log", environment, QUOTES_DATABASE_URL=database) as (base, _):
         stored = requests.get(base + "/v1/articles/cms-42", timeout=60)
         assert stored.status_code == 200
         assert stored.json()["quotes"] == posted.json()["quotes"]

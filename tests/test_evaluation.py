@@ -3,6 +3,7 @@ the news sets (one-to-one matching, interrupted quotes, lenient names, figures p
 import json
 
 import pytest
+from support import require_shared
 
 from quotes.evaluate import DEFAULT_GOLD, Score, evaluate_anchors, main, names_agree, same_name, score_document
 
@@ -12,7 +13,7 @@ FLOORS = {"recall": 0.98, "precision": 0.98, "speaker": 0.95, "affiliation": 0.9
 
 @pytest.fixture(scope="module")
 def seed_figures():
-    return evaluate_anchors(DEFAULT_GOLD).figures()
+    return evaluate_anchors(require_shared(DEFAULT_GOLD)).figures()
 
 
 @pytest.mark.parametrize("figure", sorted(FLOORS))

@@ -94,9 +94,9 @@ BATCH_BODIES = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def small_batch_app(app):
+def small_batch_app(app, app_config):
     """An app that takes 4 documents per batch, so that some generated batches go over the limit."""
-    return create_app({"TESTING": True, "RATELIMIT_ENABLED": False, "MAX_BATCH_DOCS": 4})
+    return create_app({**app_config, "RATELIMIT_ENABLED": False, "MAX_BATCH_DOCS": 4})
 
 
 @MODEL_SETTINGS

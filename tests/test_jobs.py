@@ -18,7 +18,7 @@ import psutil
 import pytest
 from redis_server import redis_server
 from sqlalchemy import func, select
-from support import SENTENCE, assert_problem, free_port
+from support import SENTENCE, SHARED, assert_problem, free_port, require_shared
 
 from app import create_app
 from backfill import tasks
@@ -26,7 +26,7 @@ from desk import db
 from desk.models import Article, Quote
 
 QUOTES_SCRIPT = Path(sys.executable).parent / "quotes"
-DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "polnear" / "dev.jsonl"
+DEV = SHARED / "corpus" / "polnear" / "dev.jsonl"
 # a killed worker's batch is delivered again this long after it was delivered: longer than a batch takes on a
 # busy machine (a batch still running past it is delivered twice: harmless, but wasted work)
 VISIBILITY_SECONDS = 60
@@ -123,10 +123,8 @@ def stored(database: str) -> tuple[dict[str, int], int]:
 
 
 def test_two_workers_backfill_the_polnear_dev_articles_through_a_sigkill(backfill, client):
-    if not DEV.is_file():
-        pytest.skip("../shared/corpus/polnear is not beside the project")
     urls, (first, second) = backfill
-    articles = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [json.loads(line) for line in require_shared(DEV).read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(articles) == 84
 
     response = client.post("/v1/jobs", json={"documents": [{"id": a["doc_id"], "text": a["text"]} for a in articles]})

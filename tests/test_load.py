@@ -79,11 +79,12 @@ def answers_ready(base: str) -> bool:
 
 
 @contextmanager
-def gunicorn(log: Path, **settings: str) -> Iterator[tuple[str, psutil.Process]]:
-    """gunicorn with gunicorn.conf.py on a free loopback port, `WORKERS` workers, these env settings;
-    yields its URL and its master process once every worker is up and the models are loaded."""
+def gunicorn(log: Path, environment: dict, **settings: str) -> Iterator[tuple[str, psutil.Process]]:
+    """gunicorn with gunicorn.conf.py on a free loopback port, `WORKERS` workers, in `environment` (the
+    `environment` fixture) with these settings; yields its URL and its master process once every worker is up
+    and the models are loaded."""
     port = free_port()
-    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": str(WORKERS),
+    env = {**environment, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": str(WORKERS),
            "TORCH_THREADS": "1", "QUOTES_MAX_BODY_BYTES": str(MAX_BODY_BYTES), "QUOTES_RATE_LIMIT": "100000/minute",
            **settings}
     # the log goes to a file, not a pipe, which would block the server once full; no control socket: its
@@ -138,8 +139,8 @@ def send_all(base: str, mix: list, count: int) -> list[tuple[str, set, int | str
     return outcomes
 
 
-def test_mixed_load_gets_no_5xx_no_connection_error_and_keeps_its_workers(tmp_path):
-    with gunicorn(tmp_path / "gunicorn.log") as (base, master):
+def test_mixed_load_gets_no_5xx_no_connection_error_and_keeps_its_workers(tmp_path, environment):
+    with gunicorn(tmp_path / "gunicorn.log", environment) as (base, master):
         workers = {child.pid for child in master.children()}
         outcomes = send_all(base, MIX, REQUESTS)
         unexpected = [outcome for outcome in outcomes if outcome[2] not in outcome[1]]
@@ -148,11 +149,11 @@ def test_mixed_load_gets_no_5xx_no_connection_error_and_keeps_its_workers(tmp_pa
     assert "database is locked" not in (tmp_path / "gunicorn.log").read_text()
 
 
-def test_requests_past_the_deadline_get_503_and_the_workers_live_on(tmp_path):
+def test_requests_past_the_deadline_get_503_and_the_workers_live_on(tmp_path, environment):
     mix = [("slow article", {503}, dict(method="POST", url="/v1/quotes", json={"text": SLOW_TEXT})),
            ("json article", {200}, dict(method="POST", url="/v1/quotes", json={"text": ARTICLE}))]
     # the default body limit: the slow article is larger than the mixed test's MAX_BODY_BYTES
-    with gunicorn(tmp_path / "gunicorn.log", QUOTES_DEADLINE_SECONDS="2", QUOTES_MAX_BODY_BYTES="2097152") \
+    with gunicorn(tmp_path / "gunicorn.log", environment, QUOTES_DEADLINE_SECONDS="2", QUOTES_MAX_BODY_BYTES="2097152") \
             as (base, master):
         workers = {child.pid for child in master.children()}
         outcomes = send_all(base, mix, 8)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
+from support import SHARED, require_shared
 from werkzeug.serving import make_server
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -135,7 +136,7 @@ def test_the_api_docs_render_offline(page, base_url):
 
 
 def test_the_desk_shows_recent_articles_a_speakers_quotes_and_alarms_with_the_changed_words(page, client):
-    articles = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "articles"
+    articles = require_shared(SHARED / "corpus" / "articles")
     versions = []  # "article · quote id" of the statement each copy words differently
     for name in ("000_728c986945fe4863", "001_6d6d833d69504351"):
         text = (articles / f"{name}.txt").read_text(encoding="utf-8")
