@@ -1,10 +1,11 @@
 """API keys, rate limits and CORS, through the real app and engine."""
 import hashlib
+import re
 
 import pytest
-
 from support import SENTENCE, assert_problem
-from web.security import KEYED_RATE_LIMIT
+
+from web.security import KEYED_RATE_LIMIT, KeysFileError
 
 ARTICLE = {"text": SENTENCE}
 CMS = "https://cms.example-news.org"
@@ -128,3 +129,76 @@ def test_cors_answers_only_the_configured_origins(make_client):
 def test_no_cors_by_default(make_client):
     response = post(make_client(), Origin=CMS)
     assert response.status_code == 200 and "Access-Control-Allow-Origin" not in response.headers
+
+
+def sha256(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@pytest.fixture()
+def scoped_client(make_client, tmp_path, monkeypatch):
+    """Keys as a newsroom hands them out: a public widget reads, the CMS writes, operators administer; an
+    old line (a digest alone) keeps every scope."""
+    keys_file = tmp_path / "keys"
+    keys_file.write_text(f"{sha256('widget-key')} read public widget\n"
+                         f"{sha256('cms-key')} read,extract,write newsroom CMS\n"
+                         f"{sha256('ops-key')} admin\n"
+                         f"{sha256('old-key')}\n", encoding="utf-8")
+    monkeypatch.setenv("API_KEYS_FILE", str(keys_file))
+    return make_client()
+
+
+def as_key(key: str) -> dict:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def test_a_key_without_the_operations_scope_is_403_naming_it(scoped_client):
+    client = scoped_client
+    assert client.get("/v1/version", headers=as_key("widget-key")).status_code == 200
+    assert_problem(client.post("/v1/quotes", json=ARTICLE, headers=as_key("widget-key")), 403, "'extract' scope")
+    assert_problem(client.post("/v1/articles", json={"id": "scoped-1", **ARTICLE}, headers=as_key("widget-key")),
+                   403, "'write' scope")
+    assert_problem(client.delete("/v1/articles/scoped-1", headers=as_key("widget-key")), 403, "'write' scope")
+    assert_problem(client.post("/v1/jobs", json={"documents": [{"id": "j", **ARTICLE}]}, headers=as_key("widget-key")),
+                   403, "'write' scope")
+    assert_problem(client.get("/v1/version", headers=as_key("ops-key")), 403, "'read' scope")
+    assert_problem(client.post("/v1/quotes", json=ARTICLE, headers=as_key("ops-key")), 403, "'extract' scope")
+
+
+def test_keys_with_the_scope_pass_and_a_digest_alone_has_every_scope(scoped_client, caplog):
+    client = scoped_client
+    for key in ("cms-key", "old-key"):
+        assert client.post("/v1/quotes", json=ARTICLE, headers=as_key(key)).status_code == 200
+        assert client.post("/v1/articles", json={"id": f"scoped-{key}", **ARTICLE},
+                           headers=as_key(key)).status_code in (200, 201)
+        assert client.get(f"/v1/articles/scoped-{key}", headers=as_key(key)).status_code == 200
+        with caplog.at_level("INFO", logger="quotes.requests"):
+            assert client.delete(f"/v1/articles/scoped-{key}", headers=as_key(key)).status_code == 204
+    # writes and deletes are logged with the key's name (the file's, else the start of its digest)
+    deletes = [record for record in caplog.records if record.name == "quotes.requests" and record.method == "DELETE"]
+    assert [record.key for record in deletes] == ["newsroom CMS", f"key {sha256('old-key')[:8]}"]
+
+
+@pytest.mark.parametrize("line, problem", [
+    (f"{sha256('k')} read,publish cms", "unknown scopes ['publish']"),
+    ("not-a-digest read", "not a sha256 hex digest"),
+])
+def test_a_keys_file_line_the_service_cannot_read_stops_it(make_client, tmp_path, monkeypatch, line, problem):
+    keys_file = tmp_path / "keys"
+    keys_file.write_text(f"# keys\n{line}\n", encoding="utf-8")
+    monkeypatch.setenv("API_KEYS_FILE", str(keys_file))
+    with pytest.raises(KeysFileError, match=re.escape(f"line 2: {problem}" if "scopes" in problem else problem)):
+        make_client()
+
+
+def test_the_openapi_document_names_each_operations_scope(client):
+    spec = client.get("/openapi.json").get_json()
+    scopes = {(path, method): operation.get("x-scope") for path, item in spec["paths"].items()
+              for method, operation in item.items()}
+    assert scopes[("/v1/quotes", "post")] == scopes[("/v1/quotes/batch", "post")] == "extract"
+    assert scopes[("/v1/articles", "post")] == scopes[("/v1/articles/{article_id}", "delete")] == "write"
+    assert scopes[("/v1/jobs", "post")] == scopes[("/v1/jobs/{job_id}", "delete")] == "write"
+    assert {scopes[key] for key in scopes if key[1] == "get" and key[0].startswith("/v1/")} == {"read"}
+    assert scopes[("/healthz", "get")] is None  # open
+    assert spec["paths"]["/v1/quotes"]["post"]["responses"]["403"] == {"$ref": "#/components/responses/Problem"}
+    assert "scope" in spec["components"]["securitySchemes"]["BearerKey"]["description"]

@@ -18,6 +18,7 @@ from schemas.problems import engine_failed, invalid, problem
 from web.deadline import deadline_after
 from web.errors import Problem
 from web.observability import count_words
+from web.security import requires_scope
 
 api = Blueprint("api", __name__)
 health = Blueprint("health", __name__)
@@ -88,6 +89,7 @@ def serialise(document: dict, result: dict) -> dict:
 
 
 @api.post("/v1/quotes")
+@requires_scope("extract")
 def extract_quotes():
     """Quotes of one article.
     ---
@@ -124,6 +126,7 @@ def extract_quotes():
 
 
 @api.post("/v1/quotes/batch")
+@requires_scope("extract")
 def extract_batch():
     """Quotes of several articles, processed together.
     ---

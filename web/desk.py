@@ -28,6 +28,7 @@ from web.api import json_response, read_json_request
 from web.deadline import deadline_after
 from web.errors import Problem, problem_response
 from web.observability import count_words
+from web.security import requires_scope
 
 desk_api = Blueprint("desk", __name__)
 article_schema = ArticleResultSchema()
@@ -61,6 +62,7 @@ def not_found(what: str) -> Problem:
 
 
 @desk_api.post("/v1/articles")
+@requires_scope("write")
 def post_article():
     """Store an article.
     ---
@@ -121,6 +123,7 @@ def get_article(article_id: str):
 
 
 @desk_api.delete("/v1/articles/<path:article_id>")
+@requires_scope("write")
 def delete_article(article_id: str):
     """Delete a stored article.
     ---

@@ -11,10 +11,11 @@ from kombu.exceptions import OperationalError as BrokerError
 from backfill import state
 from backfill.tasks import submit
 from schemas.jobs import JobRequestSchema, JobSchema
+from schemas.problems import invalid, problem, queue_unavailable
 from schemas.quotes import InvalidDocument
 from web.api import json_response, read_json_request
-from schemas.problems import invalid, problem, queue_unavailable
 from web.errors import Problem, problem_response
+from web.security import requires_scope
 
 jobs_api = Blueprint("jobs", __name__)
 job_schema = JobSchema()
@@ -39,6 +40,7 @@ def job_or_404(job_id: str) -> dict:
 
 
 @jobs_api.post("/v1/jobs")
+@requires_scope("write")
 def post_job():
     """Queue a backfill.
     ---
@@ -95,6 +97,7 @@ def get_job(job_id: str):
 
 
 @jobs_api.delete("/v1/jobs/<job_id>")
+@requires_scope("write")
 def cancel_job(job_id: str):
     """Cancel a job.
     ---

@@ -88,5 +88,6 @@ def register(app: Flask) -> None:
         LATENCY.labels(request.method, endpoint).observe(seconds)
         request_log.info("request", extra={
             "method": request.method, "path": request.path, "status": response.status_code,
-            "duration_ms": round(seconds * 1000, 1), "words": g.get("words", 0), "request_id": request_id})
+            "duration_ms": round(seconds * 1000, 1), "words": g.get("words", 0), "request_id": request_id,
+            "key": g.get("api_key_name")})  # who wrote or deleted what (web.security)
         return response

@@ -3,7 +3,7 @@ documented in the view docstrings (after `---`), and Swagger UI at /docs from th
 package, so the docs work with no internet."""
 from __future__ import annotations
 
-from apispec import APISpec
+from apispec import APISpec, BasePlugin
 from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec_webframeworks.flask import FlaskPlugin
 from flask import Blueprint, Flask, current_app, render_template, send_from_directory
@@ -17,6 +17,7 @@ from schemas import (
     QuoteResultSchema,
 )
 from web.api import SERVICE_VERSION, json_response
+from web.security import SCOPES, required_scope
 
 openapi = Blueprint("openapi", __name__, template_folder="templates")
 
@@ -40,18 +41,41 @@ def nullable_reference(self, field, ret, **kwargs) -> dict:
     return {"allOf": references, "nullable": True}
 
 
+SCOPES_TEXT = (f"With keys configured, each key has scopes ({', '.join(SCOPES)}; a key of API_KEYS, or a line of "
+               "API_KEYS_FILE with a digest alone, has all): `read` every GET, `extract` /v1/quotes and "
+               "/v1/quotes/batch, `write` POST and DELETE of /v1/articles and /v1/jobs, `admin` /v1/webhooks. "
+               "An operation's `x-scope` names the scope it needs; a key without it gets 403.")
+
+
+class ScopePlugin(BasePlugin):
+    """Each secured operation's `x-scope`: the scope web.security requires of it (OpenAPI 3.0 lets a
+    non-OAuth security requirement list no scopes, hence an extension), also said in its description."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        view = kwargs.get("view")
+        for method, operation in (operations or {}).items():
+            if view is not None and "security" in operation:
+                scope = required_scope(view, method.upper())
+                operation["x-scope"] = scope
+                operation.setdefault("responses", {}).setdefault("403", {"$ref": "#/components/responses/Problem"})
+                operation["description"] = (f"{operation.get('description', '')}\n\nNeeds an API key with the "
+                                            f"`{scope}` scope (when keys are configured).").strip()
+
+
 def build_spec(app: Flask) -> dict:
     marshmallow = MarshmallowPlugin()
     spec = APISpec(title="quotes", version=SERVICE_VERSION, openapi_version="3.0.3",
-                   plugins=[FlaskPlugin(), marshmallow], info={"description": DESCRIPTION})
+                   plugins=[FlaskPlugin(), marshmallow, ScopePlugin()],
+                   info={"description": f"{DESCRIPTION}\n\n{SCOPES_TEXT}"})
     marshmallow.converter.add_attribute_function(nullable_reference)
     # registered by name before the paths, since the batch result refers to two of them by name; nested
     # schemas come before those that nest them (apispec registers a nested one itself on first sight)
     for schema in (ProblemSchema, QuoteRequestSchema, QuoteResultSchema, DocumentErrorSchema, BatchResultSchema):
         spec.components.schema(schema.__name__.removesuffix("Schema"), schema=schema)
     # API keys (required only when the service has keys configured: hence also `{}` in each operation's list)
-    spec.components.security_scheme("BearerKey", {"type": "http", "scheme": "bearer"})
-    spec.components.security_scheme("HeaderKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"})
+    spec.components.security_scheme("BearerKey", {"type": "http", "scheme": "bearer", "description": SCOPES_TEXT})
+    spec.components.security_scheme("HeaderKey", {"type": "apiKey", "in": "header", "name": "X-API-Key",
+                                                  "description": SCOPES_TEXT})
     spec.components.response("Problem", {"description": "an RFC 9457 problem",
                                          "content": {"application/problem+json": {"schema": "Problem"}}})
     with app.test_request_context():
