@@ -154,7 +154,8 @@ def _candidates(session: Session, quote: Quote, keys: set[int]) -> list[int]:
 
 def article_body(session: Session, article: Article) -> dict:
     """The stored result as POST /v1/articles gives it, each quote with its copies as they stand now."""
-    body = {**article.result, "id": article.id}
+    body = {**article.result, "id": article.id, "url": article.url, "source": article.source,
+            "published": article.published.isoformat() if article.published else None}  # schemas.jsonld reads them
     if article.from_html:
         body["text"] = article.text
     copies = copies_of(session, [quote.pk for quote in article.quotes])

@@ -4,12 +4,13 @@ The web layer validates, calls the engine (extraction) and the desk (storage, li
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, json, request
 from sqlalchemy.exc import OperationalError
 
 from desk.archive import Archive, BadCursor
 from desk.intake import extract_and_store
 from quotes.batch import extract_document
+from schemas import jsonld
 from schemas.desk import (
     AlertListSchema,
     AlertQuerySchema,
@@ -110,7 +111,16 @@ def get_article(article_id: str):
       summary: The stored result of an article, with its quotes' copies as they stand now
       parameters: [{in: path, name: article_id, required: true, schema: {type: string}}]
       responses:
-        200: {description: the article, content: {application/json: {schema: ArticleResultSchema}}}
+      description: >-
+        With `Accept: application/ld+json`, the article as schema.org JSON-LD: a `NewsArticle` whose
+        quotations are `Quotation` items (`text`, `spokenByCharacter`: a `Person` with `jobTitle` and
+        `affiliation`, or an `Organization`; the article as `isPartOf`), for a CMS to embed in its page.
+      responses:
+        200:
+          description: the article
+          content:
+            application/json: {schema: ArticleResultSchema}
+            application/ld+json: {schema: NewsArticleSchema}
         401: {$ref: "#/components/responses/Problem"}
         404: {$ref: "#/components/responses/Problem"}
         429: {$ref: "#/components/responses/Problem"}
@@ -119,6 +129,8 @@ def get_article(article_id: str):
     body = archive().get_article(article_id)
     if body is None:
         raise not_found(f"stored article {article_id!r}")
+    if request.accept_mimetypes.best_match(["application/json", jsonld.MEDIA_TYPE]) == jsonld.MEDIA_TYPE:
+        return Response(json.dumps(jsonld.news_article(body, request.base_url)), mimetype=jsonld.MEDIA_TYPE)
     return json_response(article_schema.dump(body))
 
 
