@@ -112,6 +112,12 @@ class Article:
     pieces: list[QuotedPiece] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    # The text as submitted. The marks stage resets `text` in double quotation marks when the article
+    # sets its quotations in single ones (one character for one: offsets hold in both); records quote this.
+    submitted_text: str = ""
+
+    def __post_init__(self) -> None:
+        self.submitted_text = self.submitted_text or self.text
 
     @cached_property
     def children(self) -> list[list[int]]:

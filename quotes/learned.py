@@ -17,6 +17,7 @@ MODEL_DIR = Path(__file__).parent / "models"
 SPEAKER_RANKER = MODEL_DIR / "speaker_ranker.json"  # which candidate said a quote (quotes.speaker.ranking)
 INDIRECT_FILTER = MODEL_DIR / "indirect_filter.json"  # which reported clauses to keep (quotes.stages.reported)
 PRONOUN_RANKER = MODEL_DIR / "pronoun_ranker.json"  # whom "he"/"she" means (quotes.speaker.pronouns)
+SINGLE_MARKS = MODEL_DIR / "single_marks.json"  # quotation mark or apostrophe (quotes.stages.marks)
 
 
 @dataclass(frozen=True)

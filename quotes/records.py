@@ -15,7 +15,7 @@ def _speaker_key(mention: Mention) -> tuple[str, str]:
 
 
 def _quote_text(article: Article, attribution: Attribution) -> str:
-    return " ".join(article.text[a:b] for a, b in attribution.content_spans)
+    return " ".join(article.submitted_text[a:b] for a, b in attribution.content_spans)
 
 
 def _confidence(attribution: Attribution) -> float:
@@ -40,7 +40,7 @@ def build(article: Article, doc_id: str | None, meta: dict) -> dict:
                 entry["mentions"].append({"start": mention.start, "end": mention.end})
             entry["quote_ids"].append(quote_id)
             speaker = {"id": entry["id"], "name": mention.name, "named": entry["named"],
-                       "mention": article.text[mention.start:mention.end],
+                       "mention": article.submitted_text[mention.start:mention.end],
                        "start": mention.start, "end": mention.end, "type": mention.type}
         affiliation = mention.affiliation if mention is not None else None
         quotes.append({
@@ -54,7 +54,7 @@ def build(article: Article, doc_id: str | None, meta: dict) -> dict:
             "role": mention.role if mention is not None else None,
             "cue": {"text": cue.text, "lemma": cue.lemma, "start": cue.start, "end": cue.end} if cue else None,
             "content": {"start": attribution.content[0], "end": attribution.content[1],
-                        "text": article.text[attribution.content[0]:attribution.content[1]]}
+                        "text": article.submitted_text[attribution.content[0]:attribution.content[1]]}
             if attribution.content else None,
             "confidence": _confidence(attribution),
         })

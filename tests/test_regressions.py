@@ -1,5 +1,6 @@
 """Short hand-written articles, one or two per family of attribution errors seen on unseen news
-(issue 11): each quote must get its speaker (and affiliation, where the article gives one)."""
+(issue 11) and of house styles (issue 28: single quotation marks, colon-introduced quotes): each
+quote must be found whole and get its speaker (and affiliation, where the article gives one)."""
 from pathlib import Path
 
 import pytest
@@ -39,13 +40,57 @@ CASES = [
     ("title_description", "call the company back", "Tom Price", None),
     # "it" after a document that spoke is that document
     ("document_it", "will cost every family", "the ad", None),
+    # house styles (issue 28): quotations in single marks, colon-introduced quotes, in both styles
+    ("british_apostrophes_curly", "Joneses’ house I worry about", "Margaret O’Brien", None),
+    ("british_apostrophes_curly", "We didn’t even get sandbags", "Colin Ashby", None),
+    ("british_apostrophes_straight", "rock 'n' roll nights", "Dennis Hargreaves", None),
+    ("british_apostrophes_straight", "the Hargreaves' real family", "Sally Hargreaves", None),
+    ("british_colon_same_paragraph", "We will not back down", "Helen Marsh", None),
+    ("british_colon_same_paragraph", "no idea what the line will cost", "David Cole", None),
+    ("british_colon_next_paragraph", "the hardest decision of my career", "Jane Roe", None),
+    ("british_interrupted_quote", "I never wanted to play anywhere else", "Tom Hart", None),
+    ("british_interrupted_quote", "This club gave me my chance", "Tom Hart", None),
+    ("british_interrupted_quote", "first name on my team sheet", "Gareth Lowe", None),
+    ("british_mixed_marks", "Every empty sailing costs us money", "Alan Pryce", None),
+    ("british_mixed_marks", "three winters running", "Joan Tate", None),
+    ("british_nested_double", "we can’t put them down", "Priya Nair", None),
+    ("british_nested_double", "but most have thanked us", "Priya Nair", None),
+    ("double_colon_next_paragraph", "no longer have to travel", "Maya Patel", None),
+    ("double_colon_same_paragraph", "I won't be rushed", "Amira Shah", None),
+    ("double_colon_same_paragraph", "a reprieve, not a victory", "Neil Ward", None),
+    ("double_apostrophes_nested_single", "the 'noise diary' they kept", "Owen Price", None),
+    ("double_possessive_before_quote", "the bees came back", "Lucy Jones", None),
+]
+
+# The whole wording of quotations in either house style: an apostrophe (it’s, the Joneses’ house, rock
+# 'n' roll, '90s) neither ends nor opens one, a quotation nested in the other style's marks stays inside,
+# and a quote opened with one kind of mark and closed with another (straight and curly, two apostrophes,
+# a double mark) is whole. A quote over two paragraphs is one record, as in double style.
+QUOTE_TEXTS = [
+    ("british_apostrophes_curly", "It’s the Joneses’ house I worry about, they’ve lost everything downstairs"),
+    ("british_apostrophes_straight",
+     "We've had rock 'n' roll nights, the '90s quiz craze and two royal weddings in here"),
+    ("british_apostrophes_straight", "Dad's regulars are the Hargreaves' real family, but I can't do the hours"),
+    ("british_possessive_before_quote", "most wanted"),
+    ("british_possessive_before_quote", "He was sitting in a cafe reading an English newspaper"),
+    ("british_mixed_marks", "We simply do not have the passengers in January"),
+    ("british_mixed_marks", "They've cut the service three winters running"),
+    ("british_nested_double", "When the children told me “we can’t put them down”, I knew we had to act"),
+    ("british_colon_next_paragraph", "This has been the hardest decision of my career. We will do everything we can to "
+                                     "find roles elsewhere in the business for the colleagues affected."),
+    ("british_continued_paragraphs", "For too long people who want to cycle to work have been put off by busy roads. "
+                                     "These lanes will make the journey safer for everyone. We expect the first of them "
+                                     "to open before Easter."),
+    ("double_apostrophes_nested_single",
+     "We've listened to the Smiths' concerns and the 'noise diary' they kept all summer"),
+    ("double_possessive_before_quote", "a lesson for all of us"),
 ]
 
 
 @pytest.fixture(scope="module")
 def results():
     return {name: extract((ARTICLES / f"{name}.txt").read_text(encoding="utf-8"), name)
-            for name in sorted({case[0] for case in CASES})}
+            for name in sorted({case[0] for case in CASES + QUOTE_TEXTS})}
 
 
 @pytest.mark.parametrize("article, words, speaker, affiliation", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
@@ -55,6 +100,18 @@ def test_quote_gets_its_speaker(results, article, words, speaker, affiliation):
     assert same_name((quote["speaker"] or {}).get("name"), speaker), quote
     if affiliation is not None:
         assert same_name((quote["affiliation"] or {}).get("name"), affiliation), quote
+
+
+@pytest.mark.parametrize("article, wording", QUOTE_TEXTS, ids=[f"{c[0]}:{c[1][:30]}" for c in QUOTE_TEXTS])
+def test_quote_has_its_whole_wording(results, article, wording):
+    texts = [q["text"] for q in results[article]["quotes"] if q["kind"] != "indirect"]
+    assert wording in texts, texts
+
+
+def test_no_quotation_is_found_in_a_scare_quote_or_an_apostrophe(results):
+    """Single marks in double style are apostrophes or nested; the Joneses' "wild meadow" is a term."""
+    texts = [q["text"] for q in results["double_possessive_before_quote"]["quotes"] if q["kind"] != "indirect"]
+    assert texts == ["We stopped mowing three years ago and the bees came back", "a lesson for all of us"], texts
 
 
 def test_no_dateline_or_headline_word_is_a_speaker(results):

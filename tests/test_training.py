@@ -138,3 +138,15 @@ def test_a_name_in_the_clause_a_cue_reports_is_no_candidate_speaker():
     assert quote.cue.text == "said" and text[quote.content[0]:].startswith("the plan")
     names = {c.mention.name for c in candidates.candidates(article, quote, None, None, NameIndex(article))}
     assert "Dale Porter" in names and "Tom Baker" not in names
+
+
+def test_single_marks_are_labelled_from_the_same_article_in_double_marks():
+    from training import single_marks
+
+    original = "“It’s the Joneses’ house,” said O’Brien."
+    single = "‘It’s the Joneses’ house,’ said O’Brien."
+    rows = single_marks.examples(original, single)
+    # each mark twice: as set, and straightened
+    assert [label for _, label in rows] == [True, False, False, True, False] * 2
+    assert rows[0][0]["glyph=left"] == 1.0 and rows[5][0]["glyph=straight"] == 1.0
+

@@ -16,7 +16,7 @@ from quotes import pipeline
 from quotes.article import Article
 from quotes.english import cues as english_cues
 from quotes.english import lexicons
-from quotes.stages import parse, tokens
+from quotes.stages import marks, parse, tokens
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 POLNEAR_TRAIN = CORPUS / "polnear" / "train.jsonl"
@@ -59,10 +59,16 @@ def _tagging_digest() -> str:
     return _digest(Path(tokens.__file__).read_text(encoding="utf-8"), *sorted(tokens.title_abbreviations()))
 
 
+def _text_read(document: dict) -> str:
+    """The article's text as the stages read it (the cache key): one set in single quotation marks is reset
+    in double ones by the marks stage."""
+    return marks.as_double_style(document["text"])
+
+
 def fresh(article: Article) -> Article:
     """A copy without the cached properties of the old one (children, word starts, ...)."""
     copy = Article(article.text, list(article.words), list(article.sentences), list(article.paragraphs),
-                   list(article.pieces))
+                   list(article.pieces), submitted_text=article.submitted_text)
     return copy
 
 
@@ -89,7 +95,7 @@ def tagged_articles(documents: list[dict]) -> list[Article]:
     def make(batch):
         return pipeline.parse_texts([d["text"] for d in batch], until="tokens")
     tagging = _tagging_digest()
-    return _load_or_make(documents, "tagged", lambda d: _digest(CACHE_VERSION, d["text"], tagging), make)
+    return _load_or_make(documents, "tagged", lambda d: _digest(CACHE_VERSION, _text_read(d), tagging), make)
 
 
 def parsed_articles(documents: list[dict]) -> list[Article]:
@@ -98,4 +104,4 @@ def parsed_articles(documents: list[dict]) -> list[Article]:
 
     def make(batch):
         return pipeline.finish_parsing([fresh(a) for a in tagged_articles(batch)], after="tokens")
-    return _load_or_make(documents, "parsed", lambda d: _digest(CACHE_VERSION, d["text"], lexicon), make)
+    return _load_or_make(documents, "parsed", lambda d: _digest(CACHE_VERSION, _text_read(d), lexicon), make)
