@@ -279,26 +279,27 @@ def _outermost(pieces: list[QuotedPiece], others: list[QuotedPiece]) -> list[Quo
     return [p for p in pieces if not any(o.open_mark < p.open_mark and p.end <= o.end for o in others)]
 
 
-def _reads_single(text: str, double: list[QuotedPiece], single: list[QuotedPiece]) -> bool:
-    # a straight double mark the single reading lets open a quote is no evidence for single marks
-    single = [piece for piece in single if text[piece.open_mark] in SINGLE_MARKS]
-    return len(_outermost(single, double)) > len(_outermost(double, single))
+def _opens_single(text: str, paragraph_ranges: list[tuple[int, int]]) -> bool:
+    """Some single mark stands where a quotation may open (most double-style copy has none: no model run)."""
+    return any(width == 1 and _left_flanking(text, i, width, start, end)
+               for start, end in paragraph_ranges for i, width in single_marks(text, start, end))
 
 
-def house_style(text: str, paragraph_ranges: list[tuple[int, int]]) -> str:
-    """"single" when the article's quotations are set in single marks, else "double"."""
-    single = _reads_single(text, scan(text, paragraph_ranges), scan_single(text, paragraph_ranges))
-    return "single" if single else "double"
-
-
-def as_double_style(text: str) -> str:
-    """The article as the later stages read it: a single-style article with its quotation marks set as
-    double marks and the double marks inside its quotations as single ones, one character for one (an
-    offset means the same character in both); any other article as it is."""
-    paragraph_ranges = paragraphs(text)
+def _single_style_pieces(text: str, paragraph_ranges: list[tuple[int, int]],
+                         double: list[QuotedPiece]) -> list[QuotedPiece] | None:
+    """The article's quotations read in single marks when it sets them so, else None: when those opened by
+    a single mark outnumber the double-mark quotations, outermost each (a straight double mark the
+    single reading lets open a quote is no evidence for single marks)."""
+    if not _opens_single(text, paragraph_ranges):
+        return None
     single = scan_single(text, paragraph_ranges)
-    if not _reads_single(text, scan(text, paragraph_ranges), single):
-        return text
+    opened_single = [piece for piece in single if text[piece.open_mark] in SINGLE_MARKS]
+    return single if len(_outermost(opened_single, double)) > len(_outermost(double, opened_single)) else None
+
+
+def _reset(text: str, single: list[QuotedPiece]) -> str:
+    """`text` with the marks of its quotations `single` set as double marks and the double marks inside
+    them as single ones, one character for one (an offset means the same character in both)."""
     characters = list(text)
     for piece in single:
         characters[piece.open_mark] = AS_DOUBLE[text[piece.open_mark]]
@@ -310,7 +311,24 @@ def as_double_style(text: str) -> str:
     return "".join(characters)
 
 
+def house_style(text: str, paragraph_ranges: list[tuple[int, int]]) -> str:
+    """"single" when the article's quotations are set in single marks, else "double"."""
+    single = _single_style_pieces(text, paragraph_ranges, scan(text, paragraph_ranges))
+    return "double" if single is None else "single"
+
+
+def as_double_style(text: str) -> str:
+    """The article as the later stages read it: one set in single marks reset in double marks, one
+    character for one; any other article as it is."""
+    paragraph_ranges = paragraphs(text)
+    single = _single_style_pieces(text, paragraph_ranges, scan(text, paragraph_ranges))
+    return text if single is None else _reset(text, single)
+
+
 def run(article: Article, context) -> None:
-    article.text = as_double_style(article.text)
     article.paragraphs = paragraphs(article.text)
     article.pieces = scan(article.text, article.paragraphs)
+    single = _single_style_pieces(article.text, article.paragraphs, article.pieces)
+    if single is not None:
+        article.text = _reset(article.text, single)
+        article.pieces = scan(article.text, article.paragraphs)
