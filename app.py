@@ -63,6 +63,7 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     from web.jobs import jobs_api
     from web.openapi import openapi
     from web.page import page
+    from web.webhooks import webhooks_api
 
     errors.register(app)
     observability.register(app)
@@ -71,6 +72,7 @@ def create_app(config: dict | None = None, preload: bool = False) -> Flask:
     app.register_blueprint(api)
     app.register_blueprint(desk_api)
     app.register_blueprint(jobs_api)
+    app.register_blueprint(webhooks_api)
     app.register_blueprint(health)
     app.register_blueprint(openapi)
     app.register_blueprint(page)

@@ -57,6 +57,15 @@ def _check_archive(**_):
         raise SystemExit(3) from None
 
 
+@signals.worker_ready.connect
+def _deliver_webhooks(**_):
+    """The worker's main process delivers the webhooks' outbox beside the pool (backfill.webhooks)."""
+    from backfill import webhooks
+
+    webhooks.start()
+    log.info("webhook delivery started")
+
+
 @signals.worker_process_init.connect
 def _load_models(**_):
     """Each pool process loads the models once, on one torch thread, with its own database connections."""

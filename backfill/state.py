@@ -20,7 +20,7 @@ import json
 import os
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import redis
@@ -42,7 +42,7 @@ def connect(url: str | None = None) -> redis.Redis:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,9 @@ def started(store: redis.Redis, job_id: str) -> None:
     store.hsetnx(Keys.of(job_id).job, "started", now())
 
 
-def record(store: redis.Redis, job_id: str, done=(), failed: dict | None = None, cancelled=()) -> None:
-    """Record what became of some documents: numbers done and cancelled; failed: number -> (id, problem)."""
+def record(store: redis.Redis, job_id: str, done=(), failed: dict | None = None, cancelled=()) -> bool:
+    """Record what became of some documents: numbers done and cancelled; failed: number -> (id, problem). True
+    when this record finished the job."""
     keys = Keys.of(job_id)
     with store.pipeline() as pipe:  # MULTI/EXEC: the sets change together
         if done:
@@ -114,7 +115,7 @@ def record(store: redis.Redis, job_id: str, done=(), failed: dict | None = None,
         for key in keys.all():
             pipe.expire(key, KEEP_SECONDS)
         pipe.execute()
-    _finish_if_complete(store, job_id)
+    return _finish_if_complete(store, job_id)
 
 
 def _counts(store: redis.Redis, keys: Keys):
@@ -126,15 +127,17 @@ def _counts(store: redis.Redis, keys: Keys):
         return pipe.execute()
 
 
-def _finish_if_complete(store: redis.Redis, job_id: str) -> None:
-    """Stamp `finished` once every document is accounted for (the last recorder to see it does; HSETNX: once)."""
+def _finish_if_complete(store: redis.Redis, job_id: str) -> bool:
+    """Stamp `finished` once every document is accounted for (the last recorder to see it does; HSETNX: once).
+    True for the one call that stamped it."""
     keys = Keys.of(job_id)
     fields, done, failed, cancelled = _counts(store, keys)
     if not fields or fields.get("sealed") != "1":
-        return
+        return False
     total = int(fields["total"])
     if done + failed + cancelled >= total or (fields.get("cancel") == "1" and not fields.get("started")):
-        store.hsetnx(keys.job, "finished", now())
+        return bool(store.hsetnx(keys.job, "finished", now()))
+    return False
 
 
 def status(store: redis.Redis, job_id: str) -> dict | None:

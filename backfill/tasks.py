@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from backfill import state
 from backfill.celery import app
+from desk import webhooks
 from desk.archive import Archive
 from desk.intake import extract_and_store
 from quotes import DeadlineExceeded
@@ -31,6 +32,13 @@ BATCH_DOCS = int(os.environ.get("QUOTES_JOB_BATCH_DOCS", "32"))
 DEADLINE_SECONDS = float(os.environ.get("QUOTES_DEADLINE_SECONDS", "30"))  # per document, as the web's
 STORE_RETRIES = 5  # the database or Redis unreachable: retry the batch this often (backing off), then fail it
 ARCHIVE = Archive()  # QUOTES_DATABASE_URL
+
+
+def record(store: redis.Redis, job_id: str, **outcome) -> None:
+    """state.record, and the job's `job.finished` webhook event when this record finished it. (The job's state
+    is in Redis, not the archive: an event written right after, not in one transaction with it.)"""
+    if state.record(store, job_id, **outcome):
+        webhooks.record_event_now(ARCHIVE.database, "job.finished", state.status(store, job_id))
 
 
 def extract_batch(documents: list[dict]) -> list:
@@ -54,7 +62,7 @@ def store_batch(self, job_id: str, messages: list[dict]) -> None:
     """Extract and store a few documents of a job, as `message` made them."""
     store = state.connect()
     if state.cancel_requested(store, job_id):
-        state.record(store, job_id, cancelled=[message["index"] for message in messages])
+        record(store, job_id, cancelled=[message["index"] for message in messages])
         return
     state.started(store, job_id)
     try:
@@ -63,7 +71,7 @@ def store_batch(self, job_id: str, messages: list[dict]) -> None:
         if self.request.retries < STORE_RETRIES:
             raise self.retry(exc=error, countdown=2 ** self.request.retries)
         log.error("job %s: giving up on a batch: %s", job_id, error)
-        state.record(store, job_id, failed={message["index"]: (message["id"], archive_unavailable())
+        record(store, job_id, failed={message["index"]: (message["id"], archive_unavailable())
                                             for message in messages})
 
 
@@ -82,9 +90,9 @@ def _store(store: redis.Redis, job_id: str, messages: list[dict]) -> None:
     for document, outcome in extract_and_store(ARCHIVE, documents, timed_extract):
         if isinstance(outcome, Exception):
             failure = too_slow(DEADLINE_SECONDS) if isinstance(outcome, DeadlineExceeded) else engine_failed()
-            state.record(store, job_id, failed={document["index"]: (document["id"], failure)})
+            record(store, job_id, failed={document["index"]: (document["id"], failure)})
         else:
-            state.record(store, job_id, done=[document["index"]])
+            record(store, job_id, done=[document["index"]])
     # bench/jobs.py reads this line
     log.info("%d documents: extraction %.2f s, desk %.2f s", len(documents), extraction,
              time.perf_counter() - began - extraction)
@@ -127,7 +135,7 @@ def enqueue(job_id: str, first_index: int, documents: list, broker: str | None =
     failed = {first_index + offset: document for offset, document in enumerate(documents)
               if isinstance(document, tuple)}
     if failed:
-        state.record(store, job_id, failed=failed)
+        record(store, job_id, failed=failed)
     valid = (message(first_index + offset, document) for offset, document in enumerate(documents)
              if not isinstance(document, tuple))
     with app.connection_for_write(broker or state.broker_url()) as connection:

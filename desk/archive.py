@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import and_, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
-from desk import linking, speakers
+from desk import linking, speakers, webhooks
 from desk.db import check_schema, reading, writing
 from desk.models import Article, Link, Quote, QuoteKey, Speaker
 from desk.vectors import load_vectors
@@ -276,6 +276,12 @@ class Archive:
             session.flush()
             body = article_body(session, article)
             body["alerts"] = [alert_body(link) for link in found if link.altered]  # (loads each link's earlier quote)
+            # the webhooks' events, in this transaction: told only if stored, never lost once stored
+            webhooks.record_event(session, "article.stored", {
+                "id": article_id, "created": existing is None, "quotes": len(result["quotes"]),
+                "speakers": len(result["speakers"]), "alerts": len(body["alerts"])})
+            for alert in body["alerts"]:
+                webhooks.record_event(session, "alert.created", alert)
             return Stored(existing is None, body)
 
     def unchanged_ids(self, documents: list[dict]) -> set[str]:

@@ -198,7 +198,10 @@ def test_the_openapi_document_names_each_operations_scope(client):
     assert scopes[("/v1/quotes", "post")] == scopes[("/v1/quotes/batch", "post")] == "extract"
     assert scopes[("/v1/articles", "post")] == scopes[("/v1/articles/{article_id}", "delete")] == "write"
     assert scopes[("/v1/jobs", "post")] == scopes[("/v1/jobs/{job_id}", "delete")] == "write"
-    assert {scopes[key] for key in scopes if key[1] == "get" and key[0].startswith("/v1/")} == {"read"}
+    assert {scopes[key] for key in scopes if key[1] == "get" and key[0].startswith("/v1/")
+            and not key[0].startswith("/v1/webhooks")} == {"read"}
+    assert {scopes[key] for key in scopes if key[0].startswith("/v1/webhooks")} == {"admin"}
+    assert len([key for key in scopes if key[0].startswith("/v1/webhooks")]) == 4
     assert scopes[("/healthz", "get")] is None  # open
     assert spec["paths"]["/v1/quotes"]["post"]["responses"]["403"] == {"$ref": "#/components/responses/Problem"}
     assert "scope" in spec["components"]["securitySchemes"]["BearerKey"]["description"]
