@@ -77,7 +77,8 @@ def backfill(source: Path, id_field: str, chunk_size: int, follow: bool) -> int:
             if documents:
                 tasks.enqueue(job_id, state.add(store, job_id, len(documents)), documents)
             show(state.status(store, job_id))
-        state.seal(store, job_id)
+        if state.seal(store, job_id):
+            tasks.job_finished(store, job_id)
         job = state.status(store, job_id)
         while follow and not job["finished"]:
             time.sleep(POLL_SECONDS)

@@ -77,9 +77,10 @@ def add(store: redis.Redis, job_id: str, count: int) -> int:
     return store.hincrby(Keys.of(job_id).job, "total", count) - count
 
 
-def seal(store: redis.Redis, job_id: str) -> None:
+def seal(store: redis.Redis, job_id: str) -> bool:
+    """No more documents for the job; True when that finished it."""
     store.hset(Keys.of(job_id).job, "sealed", 1)
-    _finish_if_complete(store, job_id)
+    return _finish_if_complete(store, job_id)
 
 
 def exists(store: redis.Redis, job_id: str) -> bool:
@@ -90,10 +91,11 @@ def cancel_requested(store: redis.Redis, job_id: str) -> bool:
     return store.hget(Keys.of(job_id).job, "cancel") == "1"
 
 
-def cancel(store: redis.Redis, job_id: str) -> None:
-    """Ask the workers to skip every batch of the job they have not started (the running ones finish)."""
+def cancel(store: redis.Redis, job_id: str) -> bool:
+    """Ask the workers to skip every batch of the job they have not started (the running ones finish); True when
+    that finished it (no worker had started it)."""
     store.hset(Keys.of(job_id).job, "cancel", 1)
-    _finish_if_complete(store, job_id)
+    return _finish_if_complete(store, job_id)
 
 
 def started(store: redis.Redis, job_id: str) -> None:

@@ -20,6 +20,7 @@ from desk.archive import Archive
 from desk.intake import extract_and_store
 from quotes import DeadlineExceeded
 from quotes.batch import extract_documents
+from quotes.html_text import read_html
 from schemas.problems import archive_unavailable, engine_failed, too_slow
 
 log = logging.getLogger(__name__)
@@ -34,11 +35,16 @@ STORE_RETRIES = 5  # the database or Redis unreachable: retry the batch this oft
 ARCHIVE = Archive()  # QUOTES_DATABASE_URL
 
 
+def job_finished(store: redis.Redis, job_id: str, database: str | None = None) -> None:
+    """The job's `job.finished` webhook event, for the call that finished it. (The job's state is in Redis, not
+    the archive: the event is written right after, not in one transaction with it.)"""
+    webhooks.record_event_now(database or ARCHIVE.database, "job.finished", state.status(store, job_id))
+
+
 def record(store: redis.Redis, job_id: str, **outcome) -> None:
-    """state.record, and the job's `job.finished` webhook event when this record finished it. (The job's state
-    is in Redis, not the archive: an event written right after, not in one transaction with it.)"""
+    """state.record, and the job's webhook event when this record finished it."""
     if state.record(store, job_id, **outcome):
-        webhooks.record_event_now(ARCHIVE.database, "job.finished", state.status(store, job_id))
+        job_finished(store, job_id)
 
 
 def extract_batch(documents: list[dict]) -> list:
@@ -99,9 +105,12 @@ def _store(store: redis.Redis, job_id: str, messages: list[dict]) -> None:
 
 
 def from_message(message: dict) -> dict:
-    """A task's document as ArticleRequestSchema loaded it (the inverse of `message`), with its index."""
+    """A task's document as ArticleRequestSchema loaded it (the inverse of `message`), with its index; the social
+    posts of an HTML document are read again from its markup."""
     published = message["published"]
-    return {**message, "published": datetime.fromisoformat(published) if published else None}
+    markup = message.get("markup")
+    return {**message, "published": datetime.fromisoformat(published) if published else None,
+            "posts": read_html(markup).posts if markup else []}
 
 
 # ---- submitting ------------------------------------------------------------------------------------------
@@ -110,7 +119,7 @@ def message(index: int, document: dict) -> dict:
     """A validated document (ArticleRequestSchema's load) as a task carries it: JSON only."""
     published = document.get("published")
     return {"index": index, "id": document["id"], "text": document["text"], "html": document["html"],
-            "url": document.get("url"), "source": document.get("source"),
+            "markup": document.get("markup"), "url": document.get("url"), "source": document.get("source"),
             "published": published.isoformat() if published else None}
 
 
@@ -151,5 +160,6 @@ def submit(documents: list, broker: str | None = None) -> str:
     store = state.connect(broker)
     job_id = state.create(store, total=len(documents), sealed=False)
     enqueue(job_id, 0, documents, broker)
-    state.seal(store, job_id)
+    if state.seal(store, job_id):
+        job_finished(store, job_id)
     return job_id

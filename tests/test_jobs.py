@@ -5,6 +5,7 @@ The workers run on loopback, are bounded in time (every wait below gives up) and
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -203,6 +204,22 @@ def test_a_bad_document_fails_alone_with_the_problem_the_single_endpoint_gives(b
     assert [(failure["index"], failure["problem"]) for failure in job["failures"]] == list(zip((1, 2, 3), single))
     assert [failure["id"] for failure in job["failures"]] == ["empty", "x" * 201, None]
     assert client.get("/v1/articles/good").status_code == 200
+
+
+def test_an_html_document_keeps_its_social_posts_and_html_offsets(backfill, client):
+    from test_web_pages import TWEET
+
+    markup = f"<p>“We will not back down,” said Maria Lopez, a spokeswoman for the union.</p>{TWEET}"
+    response = client.post("/v1/jobs", json={"documents": [{"id": "job-html-1", "html": markup}]})
+    assert response.status_code == 202
+    wait_for(client, response.headers["Location"], lambda job: job["finished"], seconds=300)
+    article = client.get("/v1/articles/job-html-1").get_json()
+    assert [quote["kind"] for quote in article["quotes"]] == ["direct", "post"]
+    assert article["quotes"][1]["speaker"]["name"] == "Mayor Ana Ruiz"
+    for quote in article["quotes"]:
+        (span,) = quote["spans"]
+        selected = html.unescape(re.sub(r"<[^>]*>", "", markup[span["html_start"]:span["html_end"]]))
+        assert " ".join(selected.split()) == quote["text"]  # the message carried the HTML too
 
 
 def test_cancelling_skips_the_batches_no_worker_has_started(backfill, client):

@@ -9,7 +9,7 @@ from flask import Blueprint, current_app, request
 from kombu.exceptions import OperationalError as BrokerError
 
 from backfill import state
-from backfill.tasks import submit
+from backfill.tasks import job_finished, submit
 from schemas.jobs import JobRequestSchema, JobSchema
 from schemas.problems import invalid, problem, queue_unavailable
 from schemas.quotes import InvalidDocument
@@ -113,5 +113,7 @@ def cancel_job(job_id: str):
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     job_or_404(job_id)
-    state.cancel(state.connect(broker()), job_id)
+    store = state.connect(broker())
+    if state.cancel(store, job_id):  # no worker had started it: the job is over now
+        job_finished(store, job_id, current_app.extensions["archive"].database)
     return json_response(job_schema.dump(job_or_404(job_id)))

@@ -5,7 +5,7 @@ The web layer only manages the endpoints: events go to the archive's outbox with
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response
 
 from desk import webhooks
 from schemas.problems import problem
@@ -16,6 +16,7 @@ from schemas.webhooks import (
     WebhookRequestSchema,
 )
 from web.api import json_response, read_json_request
+from web.desk import archive, not_found
 from web.errors import Problem
 from web.security import requires_scope
 
@@ -23,11 +24,7 @@ webhooks_api = Blueprint("webhooks", __name__)
 
 
 def database() -> str | None:
-    return current_app.extensions["archive"].database
-
-
-def no_webhook(webhook_id: str) -> Problem:
-    return Problem(problem(404, f"There is no webhook {webhook_id!r}."))
+    return archive().database
 
 
 @webhooks_api.post("/v1/webhooks")
@@ -97,7 +94,7 @@ def delete_webhook(webhook_id: str):
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     if not webhooks.delete_webhook(database(), webhook_id):
-        raise no_webhook(webhook_id)
+        raise not_found(f"webhook {webhook_id!r}")
     return Response(status=204)
 
 
@@ -119,5 +116,5 @@ def list_deliveries(webhook_id: str):
     """
     attempts = webhooks.deliveries(database(), webhook_id)
     if attempts is None:
-        raise no_webhook(webhook_id)
+        raise not_found(f"webhook {webhook_id!r}")
     return json_response(DeliveryListSchema().dump({"deliveries": attempts}))
