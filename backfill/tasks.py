@@ -35,10 +35,10 @@ STORE_RETRIES = 5  # the database or Redis unreachable: retry the batch this oft
 ARCHIVE = Archive()  # QUOTES_DATABASE_URL
 
 
-def job_finished(store: redis.Redis, job_id: str, database: str | None = None) -> None:
+def job_finished(store: redis.Redis, job_id: str) -> None:
     """The job's `job.finished` webhook event, for the call that finished it. (The job's state is in Redis, not
     the archive: the event is written right after, not in one transaction with it.)"""
-    webhooks.record_event_now(database or ARCHIVE.database, "job.finished", state.status(store, job_id))
+    webhooks.record_event_now(ARCHIVE.database, "job.finished", state.status(store, job_id))
 
 
 def record(store: redis.Redis, job_id: str, **outcome) -> None:

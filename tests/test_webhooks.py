@@ -3,6 +3,7 @@ redis-server) delivering to real receiving HTTP servers on 127.0.0.1, verified w
 package. Everything runs on loopback, every wait gives up, and the servers and the worker stop at the end."""
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -10,12 +11,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from redis_server import redis_server
+from sqlalchemy import select
 from standardwebhooks import Webhook
 from support import SENTENCE, assert_problem, free_port
 from test_jobs import Worker
 
 from app import create_app
 from desk import db
+from desk.models import OutboxMessage
 
 RETRIES = "1,1,1,1,1,1,1,1"  # QUOTES_WEBHOOK_RETRY_SCHEDULE of the worker: eight quick retries
 LEASE_SECONDS = 4  # a dead worker's attempt comes back this long after it began
@@ -148,6 +151,21 @@ def test_a_private_address_is_refused_unless_allowed(client, monkeypatch, url):
     body = assert_problem(client.post("/v1/webhooks", json={"url": url, "events": ["article.stored"]}), 422,
                           "QUOTES_WEBHOOK_ALLOW_PRIVATE")
     assert "url" in body["errors"]
+
+
+def test_a_job_cancelled_before_any_worker_started_is_told_as_finished(client, desk):
+    assert not any(worker.alive() for worker in desk["workers"])  # no worker yet: the cancel finishes it
+    hook = subscribe(client, "http://127.0.0.1:9/hooks", ["job.finished"])
+    try:
+        job = client.post("/v1/jobs", json={"documents": [{"id": "hook-cancelled", "text": SENTENCE}]}).get_json()
+        assert client.delete(f"/v1/jobs/{job['id']}").get_json()["state"] == "cancelled"
+        with db.reading(desk["database"]) as session:
+            (body,) = session.scalars(select(OutboxMessage.body).where(OutboxMessage.webhook_id == hook["id"]))
+        event = json.loads(body)
+        assert event["type"] == "job.finished" and event["data"]["id"] == job["id"]
+        assert event["data"]["state"] == "cancelled"
+    finally:
+        client.delete(f"/v1/webhooks/{hook['id']}")
 
 
 def test_events_wait_in_the_outbox_until_a_worker_delivers_them_signed_and_in_order(client, desk):

@@ -9,7 +9,8 @@ from flask import Blueprint, current_app, request
 from kombu.exceptions import OperationalError as BrokerError
 
 from backfill import state
-from backfill.tasks import job_finished, submit
+from backfill.tasks import submit
+from desk import webhooks
 from schemas.jobs import JobRequestSchema, JobSchema
 from schemas.problems import invalid, problem, queue_unavailable
 from schemas.quotes import InvalidDocument
@@ -114,6 +115,7 @@ def cancel_job(job_id: str):
     """
     job_or_404(job_id)
     store = state.connect(broker())
-    if state.cancel(store, job_id):  # no worker had started it: the job is over now
-        job_finished(store, job_id, current_app.extensions["archive"].database)
+    if state.cancel(store, job_id):  # no worker had started it: the job is over now (its event, as the workers')
+        webhooks.record_event_now(current_app.extensions["archive"].database, "job.finished",
+                                  state.status(store, job_id))
     return json_response(job_schema.dump(job_or_404(job_id)))
