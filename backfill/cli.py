@@ -3,6 +3,8 @@
     quotes backfill IN.jsonl|DIR   queue an archive for the workers, follow it with a progress bar of documents
                                    stored; a second run of the same input skips what the desk already holds
     quotes worker                  a backfill worker (Celery, backfill.celery): one pool process per core by default
+    quotes relink                  recompute every link and alert of the desk with the current decision, with a
+                                   progress bar of quotes; an interrupted run resumes where it stopped
 
 Both use QUOTES_BROKER_URL (Redis) and QUOTES_DATABASE_URL (the desk), like the service.
 """
@@ -91,6 +93,19 @@ def backfill(source: Path, id_field: str, chunk_size: int, follow: bool) -> int:
     return 0
 
 
+def relink(restart: bool, batch: int) -> int:
+    from desk import relink as relinking
+
+    run = relinking.current_run(restart=restart)
+    with tqdm(total=relinking.remaining(run), unit="quote", desc="relinked") as progress:
+        while went := relinking.relink_batch(run, size=batch):
+            progress.update(went)
+            progress.set_postfix(links=run.links, refresh=False)
+    relinking.finish(run)
+    print(f"quotes: relink {run.id} done: {run.links} links", file=sys.stderr)
+    return 0
+
+
 def worker(concurrency: int | None, loglevel: str, name: str | None) -> int:
     from backfill.celery import app
 
@@ -112,6 +127,9 @@ def parser() -> argparse.ArgumentParser:
     fill.add_argument("--id-field", default="id", help="the field of a JSONL record that holds its id (default id)")
     fill.add_argument("--chunk", type=int, default=500, help="documents read, checked and queued at a time (500)")
     fill.add_argument("--no-follow", dest="follow", action="store_false", help="queue and exit; do not wait")
+    again = subcommands.add_parser("relink", help="recompute every link and alert of the desk (resumable)")
+    again.add_argument("--restart", action="store_true", help="start over instead of resuming an unfinished run")
+    again.add_argument("--batch", type=int, default=200, help="quotes per write transaction (200)")
     work = subcommands.add_parser("worker", help="run a backfill worker (Celery)")
     work.add_argument("--concurrency", type=int, help="pool processes (default: the number of cores)")
     work.add_argument("--loglevel", default="INFO")
@@ -140,6 +158,17 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         except (OSError, UnicodeDecodeError) as error:
             print(f"quotes: {error}", file=sys.stderr)
+            return 2
+    if args.command == "relink":
+        from sqlalchemy.exc import OperationalError as DatabaseError
+
+        try:
+            return relink(args.restart, max(1, args.batch))
+        except KeyboardInterrupt:
+            print("quotes: relink stopped; run `quotes relink` again to resume it.", file=sys.stderr)
+            return engine_cli.INTERRUPTED
+        except DatabaseError as error:
+            print(f"quotes: the desk (QUOTES_DATABASE_URL) is unavailable: {error}", file=sys.stderr)
             return 2
     if args.command == "worker":
         return worker(args.concurrency, args.loglevel, args.name)

@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from sqlalchemy import and_, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
-from desk import linking, speakers, webhooks
+from desk import alarms, linking, speakers, webhooks
 from desk.db import check_schema, reading, writing
 from desk.models import Article, Link, Quote, QuoteKey, Speaker
 from desk.vectors import load_vectors
-from desk.words import changed_spans, changes, normal_words
+from desk.words import changed_spans, normal_words
 
 CANDIDATES_PER_QUOTE = 50  # the stored quotes sharing most shingles with a new one, compared in full
 
@@ -105,52 +105,117 @@ def _quote_row(session: Session, article: Article, quote: dict, article_text: st
                  start=start, end=end, spans=quote["spans"], speaker=desk_speaker,
                  speaker_name=speaker["name"] if speaker else None,
                  affiliation=(quote.get("affiliation") or {}).get("name"), role=quote.get("role"),
-                 said_at=article.published or article.stored_at)
+                 confidence=quote.get("confidence"), said_at=article.published or article.stored_at)
     session.add(row)
     return row
+
+
+def side(quote) -> linking.Side:
+    """A stored quote (a row or a Quote) as the link decision sees it."""
+    return linking.Side(quote.words.split(), quote.context.split(), quote.speaker_id, quote.confidence or 0.0,
+                        utc(quote.said_at), quote.kind)
+
+
+def link_of(earlier, later, match: linking.Match, now: datetime) -> Link:
+    """The link of two quotes the decision found to be one statement, its changes classed (desk/alarms.py)."""
+    found = alarms.changes_between(earlier.text, later.text)
+    classes = [alarms.classify(change) for change in found]
+    wording = [{"from": " ".join(w.written for w in change.old) or None,
+                "to": " ".join(w.written for w in change.new) or None, "class": name}
+               for change, name in zip(found, classes)]
+    change_class = alarms.most_severe(classes)
+    alarm = alarms.MISATTRIBUTED if match.misattributed else (
+        change_class if alarms.raises_alert(change_class) else None)
+    return Link(earlier_pk=earlier.pk, later_pk=later.pk, similarity=match.similarity, altered=bool(wording),
+                changes=wording, change_class=change_class, alarm=alarm, probability=match.probability,
+                found_at=now)
+
+
+def speakers_of_keys(session: Session, keys: set[int], exclude_article: str | None = None,
+                     before_pk: int | None = None) -> dict[int, int]:
+    """How many speakers the archive quotes saying each word pair (unattributed quotes are no speaker's): what
+    tells a stock phrase from a statement's own words."""
+    if not keys:
+        return {}
+    query = (select(QuoteKey.key, func.count(func.distinct(Quote.speaker_id))).join(Quote, Quote.pk == QuoteKey.quote_pk)
+             .where(QuoteKey.key.in_(keys)))
+    if exclude_article is not None:
+        query = query.where(Quote.article_id != exclude_article)
+    if before_pk is not None:  # the archive as it stood when the quote was stored
+        query = query.where(QuoteKey.quote_pk < before_pk)
+    return dict(session.execute(query.group_by(QuoteKey.key)).all())
+
+
+STORED_SIDE = (Quote.pk, Quote.text, Quote.words, Quote.context, Quote.speaker_id, Quote.confidence, Quote.said_at,
+               Quote.kind, Quote.article_id)
 
 
 def _link(session: Session, new_quotes: list[Quote], vectors, now: datetime) -> list[Link]:
     """Find the stored quotes that are the same statements as `new_quotes`, store the links, and file the
     new quotes in the candidate index."""
-    keys_of = {quote.pk: linking.index_keys(quote.words.split()) for quote in new_quotes}
-    candidates_of = {quote.pk: _candidates(session, quote, keys_of[quote.pk]) for quote in new_quotes}
-    wanted = set().union(*candidates_of.values()) if candidates_of else set()
-    stored = {row.pk: row for row in session.execute(
-        select(Quote.pk, Quote.text, Quote.words, Quote.context).where(Quote.pk.in_(wanted)))} if wanted else {}
-    found = []
-    for quote in new_quotes:
-        words, context = quote.words.split(), quote.context.split()
-        for pk in candidates_of[quote.pk]:
-            other = stored[pk]
-            match = linking.compare(words, context, other.words.split(), other.context.split(), vectors)
-            if match.linked:
-                wording = changes(other.text, quote.text)
-                found.append(Link(earlier_pk=pk, later=quote, similarity=match.similarity, altered=bool(wording),
-                                  changes=wording, found_at=now))
+    found = find_links(session, new_quotes, vectors, now)
     session.add_all(found)
-    rows = [{"key": key, "quote_pk": pk} for pk, keys in keys_of.items() for key in keys]
-    if rows:  # many small rows: one executemany, past the ORM's unit of work
-        session.execute(insert(QuoteKey), rows)
+    file_keys(session, new_quotes)
     return found
 
 
-def _candidates(session: Session, quote: Quote, keys: set[int]) -> list[int]:
-    """The stored quotes of other articles sharing most shingles with `quote`, by a speaker it may share:
-    the same speaker, or none on one side. The database counts the shared shingles through its index."""
+def file_keys(session: Session, quotes) -> None:
+    rows = [{"key": key, "quote_pk": quote.pk} for quote in quotes for key in linking.index_keys(quote.words.split())]
+    if rows:  # many small rows: one executemany, past the ORM's unit of work
+        session.execute(insert(QuoteKey), rows)
+
+
+def find_links(session: Session, new_quotes, vectors, now: datetime, earlier_only: bool = False) -> list[Link]:
+    """The links of `new_quotes` (quotes of one article) to the stored quotes of other articles (with
+    `earlier_only`, to those stored before each: a relink visits each pair once, from its later quote)."""
+    keys_of = {quote.pk: linking.index_keys(quote.words.split()) for quote in new_quotes}
+    article_id = new_quotes[0].article_id if new_quotes else None
+    candidates_of = {quote.pk: _candidates(session, quote, keys_of[quote.pk], quote.pk if earlier_only else None)
+                     for quote in new_quotes}
+    wanted = set().union(*candidates_of.values()) if candidates_of else set()
+    if not wanted:
+        return []
+    stored = {row.pk: row for row in session.execute(select(*STORED_SIDE).where(Quote.pk.in_(wanted)))}
+    speakers_of_key = speakers_of_keys(session, set().union(*keys_of.values()), article_id,
+                                       min(keys_of) if earlier_only else None)
+    model = linking.load_model()
+    found = []
+    for quote in new_quotes:
+        new = side(quote)
+        for pk in candidates_of[quote.pk]:
+            match = linking.compare(new, side(stored[pk]), speakers_of_key, vectors, model)
+            if match.linked or match.misattributed:
+                found.append(link_of(stored[pk], quote, match, now))
+    return found
+
+
+def _candidates(session: Session, quote: Quote, keys: set[int], before_pk: int | None = None) -> list[int]:
+    """The stored quotes of other articles sharing most shingles with `quote`. The database counts the shared
+    shingles through its index."""
     if not keys:
         return []
     shared = func.count().label("shared")
     query = (select(QuoteKey.quote_pk, shared).join(Quote, Quote.pk == QuoteKey.quote_pk)
              .where(QuoteKey.key.in_(keys), Quote.article_id != quote.article_id))
-    if quote.speaker_id is not None:
-        query = query.where(or_(Quote.speaker_id == quote.speaker_id, Quote.speaker_id.is_(None)))
+    if before_pk is not None:
+        query = query.where(QuoteKey.quote_pk < before_pk)
     query = (query.group_by(QuoteKey.quote_pk).having(shared >= linking.min_shared_keys(keys))
-             .order_by(shared.desc()).limit(CANDIDATES_PER_QUOTE))
+             .order_by(shared.desc(), QuoteKey.quote_pk).limit(CANDIDATES_PER_QUOTE))
     return [row.quote_pk for row in session.execute(query)]
 
 
 # ---- reading ---------------------------------------------------------------------------------------
+
+def quote_over(session: Session, side: dict) -> Quote | None:
+    """The stored quote of `side["article"]` whose span overlaps `side["start"]:side["end"]` most (a judged pair's
+    side, by offsets into the article), or None."""
+    best, overlap = None, 0
+    for quote in session.scalars(select(Quote).where(Quote.article_id == side["article"])):
+        shared = min(quote.end, side["end"]) - max(quote.start, side["start"])
+        if shared > overlap:
+            best, overlap = quote, shared
+    return best
+
 
 def article_body(session: Session, article: Article) -> dict:
     """The stored result as POST /v1/articles gives it, each quote with its copies as they stand now."""
@@ -174,10 +239,12 @@ def copies_of(session: Session, quote_pks: list[int]) -> dict[int, list[dict]]:
     found = defaultdict(list)
     for link in links:
         for mine, other, wording in ((link.later, link.earlier, link.changes),
-                                     (link.earlier, link.later, [{"from": c["to"], "to": c["from"]} for c in link.changes])):
+                                     (link.earlier, link.later, [{**c, "from": c["to"], "to": c["from"]}
+                                                                 for c in link.changes])):
             if mine.pk in quote_pks:
                 found[mine.pk].append({"article_id": other.article_id, "quote_id": other.quote_id, "text": other.text,
-                                       "similarity": link.similarity, "altered": link.altered, "changes": wording})
+                                       "similarity": link.similarity, "altered": link.altered,
+                                       "change_class": link.change_class, "alert": link.alarm, "changes": wording})
     return found
 
 
@@ -187,10 +254,14 @@ def version_body(quote: Quote, changed: list[dict]) -> dict:
 
 
 def alert_body(link: Link) -> dict:
-    """An altered-quote alarm: the two versions (earlier first) and the words that changed between them."""
+    """An alarm: the two versions (earlier first) and the words that changed between them; its type (`altered`
+    words, or `misattributed`: the same words credited to two speakers) and class (the most severe change's)."""
     speaker = link.later.speaker or link.earlier.speaker
     earlier_changed, later_changed = changed_spans(link.earlier.text, link.later.text)
+    misattributed = link.alarm == alarms.MISATTRIBUTED
     return {"id": link.id, "found_at": iso(link.found_at), "similarity": link.similarity,
+            "type": "misattributed" if misattributed else "altered",
+            "class": link.change_class if misattributed else link.alarm,
             "speaker": speaker.name if speaker else (link.later.speaker_name or link.earlier.speaker_name),
             "speaker_id": speaker.id if speaker else None,
             "versions": [version_body(link.earlier, earlier_changed), version_body(link.later, later_changed)], "changes": link.changes}
@@ -275,7 +346,7 @@ class Archive:
             found = _link(session, [quote for quote in new_quotes if quote.kind in linking.QUOTED_KINDS], vectors, now)
             session.flush()
             body = article_body(session, article)
-            body["alerts"] = [alert_body(link) for link in found if link.altered]  # (loads each link's earlier quote)
+            body["alerts"] = [alert_body(link) for link in found if link.alarm]  # (loads each link's earlier quote)
             # the webhooks' events, in this transaction: told only if stored, never lost once stored
             webhooks.record_event(session, "article.stored", {
                 "id": article_id, "created": existing is None, "quotes": len(result["quotes"]),
@@ -362,10 +433,13 @@ class Archive:
             return {**speaker_summary(session, speaker), "quotes": [hit_body(quote) for quote in quotes],
                     "next_cursor": next_cursor}
 
-    def list_alerts(self, since: datetime | None, cursor: str | None, limit: int) -> dict:
+    def list_alerts(self, since: datetime | None, cursor: str | None, limit: int,
+                    min_severity: str = alarms.DEFAULT_MIN_SEVERITY) -> dict:
+        """Alerts of `min_severity` and above (misattributions at any), newest first."""
         after = decode_cursor(cursor, datetime, int)
         with reading(self.database) as session:
-            query = select(Link).where(Link.altered.is_(True))
+            query = select(Link).where(Link.alarm.in_((*alarms.severity_at_least(min_severity),
+                                                       alarms.MISATTRIBUTED)))
             if since:
                 query = query.where(Link.found_at >= utc(since))
             links, next_cursor = newest_page(session, query, (Link.found_at, Link.id), after, limit)

@@ -1,14 +1,22 @@
-"""Which stored quotes are the same statement as a new one, and what changed inside the marks.
+"""Which stored quotes are the same statement as a new one.
 
-Two quotes are the same statement when their speakers agree (the same desk speaker, or one side has
-none) and their words align (desk/similarity.py): identical, one a fragment of the other, or reworded.
+Same statement means the same speaker's same utterance: the same desk speaker (where a side has no speaker,
+only a long, near-identical stretch links), the same occasion (a line repeated on another day is not a copy:
+the days between the articles and the words around the quote tell), and words specific enough to identify it
+(a word pair many speakers are quoted saying is a stock phrase; a quote of three words or fewer never links
+on its own). A small logistic regression learned from judged pairs (training/desk_links.py, weights in
+desk/link_model.json, a dot product here) weighs these; a few rules come first (DECISION_RULES).
+
 Candidates come from an index, never a scan: each quote is filed under hashes of its word pairs
 (shingles), so a rewrite that keeps any two neighbouring words together finds the original.
 """
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -20,13 +28,15 @@ from desk.words import normal_words
 # kinds whose words sit inside quote marks: reported speech without marks has no words to compare
 QUOTED_KINDS = ("direct", "mixed")
 CONTEXT_WORDS = 15  # words of the article on each side of a quote that travel with it
-# link thresholds on the alignment score sqrt(coverage x density) (tests/test_desk_linking.py holds the
-# seed pairs they were chosen on): a score this high links on its own; a lower one needs the text
-# around the quote to be shared as well
-LINK_SCORE = 0.5
-LINK_SCORE_WITH_CONTEXT = 0.4
-CONTEXT_SHARED = 0.4
-MIN_SHARED_WORDS = 2  # words the two quotes share exactly (fewer only when a quote is that short)
+MODEL_PATH = Path(__file__).parent / "link_model.json"
+FRAGMENT_WORDS = 3  # a quote this short never links on its own: only with the same speaker on both sides
+# a word pair at least this many speakers are quoted saying is a stock phrase ("rigged economy")
+STOCK_SPEAKERS = 3
+# where a side has no speaker, or the two speakers differ (misattribution), only a stretch this long and this
+# close links: the words alone must identify the statement
+LONG_STRETCH_WORDS = 8
+NEAR_IDENTICAL = 0.9
+CONFIDENT = 0.9  # the engine's confidence (its highest) in both speakers that a misattribution alert needs
 
 
 @cache
@@ -63,23 +73,128 @@ def context_words(text: str, start: int, end: int) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Side:
+    """One quote as the link decision sees it."""
+
+    words: list[str]
+    context: list[str]
+    speaker_id: int | None
+    confidence: float
+    said_at: datetime
+    kind: str
+
+
+@dataclass(frozen=True)
 class Match:
     similarity: float
     linked: bool
+    misattributed: bool = False
+    probability: float = 0.0
 
 
-def compare(words: list[str], context: list[str], other_words: list[str], other_context: list[str],
-            vectors: WordVectors | None) -> Match:
-    """Whether two quotes (of compatible speakers) are the same statement, and how alike their words are."""
-    aligned = alignment(words, other_words, vectors)
-    score = round((aligned.coverage * aligned.density) ** 0.5, 3)
-    shared = len(set(words) & set(other_words))
-    if shared < min(MIN_SHARED_WORDS, len(words), len(other_words)):
-        return Match(score, False)
-    if score >= LINK_SCORE:
-        return Match(score, True)
-    return Match(score, score >= LINK_SCORE_WITH_CONTEXT
-                 and context_overlap(context, other_context, vectors) >= CONTEXT_SHARED)
+def speaker_relation(first: Side, second: Side) -> str:
+    if first.speaker_id is None or second.speaker_id is None:
+        return "none" if first.speaker_id != second.speaker_id else "neither"
+    return "same" if first.speaker_id == second.speaker_id else "different"
+
+
+def longest_run(first: list[str], second: list[str]) -> int:
+    """The most consecutive words the two quotes share."""
+    best, previous = 0, [0] * (len(second) + 1)
+    for word in first:
+        current = [0] * (len(second) + 1)
+        for index, other in enumerate(second):
+            if word == other:
+                current[index + 1] = previous[index] + 1
+                best = max(best, current[index + 1])
+        previous = current
+    return best
+
+
+def features(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: WordVectors | None) -> dict[str, float]:
+    """What the learned decision weighs (training/desk_links.py learns from these very values).
+
+    `speakers_of_key`: for each of the new quote's shingles, how many speakers the archive has quoted saying it.
+    """
+    aligned = alignment(new.words, old.words, vectors)
+    shared = index_keys(new.words) & index_keys(old.words)
+    stock = sum(speakers_of_key.get(key, 0) >= STOCK_SPEAKERS for key in shared)
+    relation = speaker_relation(new, old)
+    short, long = sorted((len(new.words), len(old.words)))
+    run = longest_run(new.words, old.words)
+    return {
+        "similarity": (aligned.coverage * aligned.density) ** 0.5,
+        "coverage": aligned.coverage,
+        "density": aligned.density,
+        "log_run": math.log1p(run),
+        "log_short_words": math.log1p(short),
+        "log_long_words": math.log1p(long),
+        "log_specific_pairs": math.log1p(len(shared) - stock),
+        "stock_share": stock / len(shared) if shared else 1.0,
+        # how many speakers say the rarest word pair the two share: a statement's own words have few
+        "log_rarest_speakers": math.log1p(min((speakers_of_key.get(key, 0) for key in shared), default=99)),
+        f"speaker_{relation}": 1.0,
+        "log_days_apart": math.log1p(abs((new.said_at - old.said_at).total_seconds()) / 86400),
+        "context": context_overlap(new.context, old.context, vectors),
+        "mixed": float("mixed" in (new.kind, old.kind)),
+        "fragment": float(short <= FRAGMENT_WORDS),
+    }
+
+
+class LinkModel:
+    """The learned decision: a logistic regression's weights, bias and threshold, scored by a dot product."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float):
+        self.weights, self.bias, self.threshold = weights, bias, threshold
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in values.items())
+        return 1 / (1 + math.exp(-z))
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> LinkModel | None:
+    """The learned decision (None before `./run train` wrote it: nothing links then)."""
+    if not path.is_file():
+        return None
+    model = json.loads(path.read_text(encoding="utf-8"))
+    return LinkModel(model["weights"], model["bias"], model["threshold"])
+
+
+def is_long_near_identical(values: dict[str, float]) -> bool:
+    return values["log_run"] >= math.log1p(LONG_STRETCH_WORDS) and values["similarity"] >= NEAR_IDENTICAL
+
+
+def left_to_model(new: Side, old: Side, values: dict[str, float]) -> bool:
+    """The rules before the learned decision: the same desk speaker on both sides, or, where a side has none, a
+    long near-identical stretch; a fragment of three words or fewer only with the same speaker."""
+    relation = speaker_relation(new, old)
+    if relation == "same":
+        return True
+    return relation != "different" and values["fragment"] == 0.0 and is_long_near_identical(values)
+
+
+def misattributed(new: Side, old: Side, values: dict[str, float]) -> bool:
+    """The same long stretch credited to two different speakers the engine is sure of."""
+    return (speaker_relation(new, old) == "different" and min(new.confidence, old.confidence) >= CONFIDENT
+            and is_long_near_identical(values))
+
+
+def compare(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: WordVectors | None,
+            model: LinkModel | None = None) -> Match:
+    """Whether two quotes of different articles are the same statement (or the same words credited to two
+    speakers), and how alike their words are."""
+    values = features(new, old, speakers_of_key, vectors)
+    similarity = round(values["similarity"], 3)
+    if misattributed(new, old, values):
+        return Match(similarity, False, misattributed=True)
+    if not left_to_model(new, old, values):
+        return Match(similarity, False)
+    model = model or load_model()
+    if model is None:
+        return Match(similarity, False)
+    probability = model.probability(values)
+    return Match(similarity, probability >= model.threshold, probability=round(probability, 3))
 
 
 def context_overlap(first: list[str], second: list[str], vectors: WordVectors | None) -> float:

@@ -70,6 +70,7 @@ class Quote(Base):
     speaker_name: Mapped[str | None] = mapped_column(String(300))
     affiliation: Mapped[str | None] = mapped_column(String(300))
     role: Mapped[str | None] = mapped_column(String(300))
+    confidence: Mapped[float | None] = mapped_column(Float)  # the engine's, in the quote and its speaker
     said_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)  # published, else stored
 
     article: Mapped[Article] = relationship(back_populates="quotes")
@@ -96,7 +97,11 @@ class Link(Base):
     later_pk: Mapped[int] = mapped_column(ForeignKey("quotes.pk", ondelete="CASCADE"), index=True)
     similarity: Mapped[float] = mapped_column(Float)
     altered: Mapped[bool] = mapped_column(Boolean, index=True)
-    changes: Mapped[list] = mapped_column(JSON)
+    changes: Mapped[list] = mapped_column(JSON)  # [{"from", "to", "class"}] (desk/alarms.py)
+    change_class: Mapped[str | None] = mapped_column(String(20))  # the most severe change's; None: the same words
+    # the alert the link raises: a change class that alerts (minor, wording, meaning), "misattributed", or None
+    alarm: Mapped[str | None] = mapped_column(String(20), index=True)
+    probability: Mapped[float | None] = mapped_column(Float)  # the learned decision's (desk/linking.py)
     found_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
     earlier: Mapped[Quote] = relationship(foreign_keys=[earlier_pk])
@@ -149,3 +154,17 @@ class DeliveryAttempt(Base):
     error: Mapped[str | None] = mapped_column(Text)
 
     message: Mapped[OutboxMessage] = relationship()
+
+
+class Relink(Base):
+    """A run of `quotes relink`: links and alerts recomputed for the whole archive, quote by quote in the order
+    they were stored; `last_pk` is the last quote done, where an interrupted run resumes."""
+
+    __tablename__ = "relinks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_pk: Mapped[int] = mapped_column(Integer)
+    upto_pk: Mapped[int] = mapped_column(Integer)  # the last quote stored when the run began
+    links: Mapped[int] = mapped_column(Integer)  # links made so far

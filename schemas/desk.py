@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
+from desk.alarms import ALERTING, CLASSES, DEFAULT_MIN_SEVERITY, MISATTRIBUTED
 from schemas.quotes import (
     QuoteRequestSchema,
     QuoteResultSchema,
@@ -30,6 +31,8 @@ class ChangeSchema(Schema):
     from_ = fields.String(data_key="from", attribute="from", allow_none=True, required=True,
                           metadata={"description": "the copy's words (null: the quote added words)"})
     to = fields.String(allow_none=True, required=True, metadata={"description": "this quote's words (null: cut)"})
+    class_ = fields.String(data_key="class", attribute="class", validate=validate.OneOf(CLASSES),
+                           metadata={"description": "style, cut, editorial, minor, wording or meaning"})
 
 
 class CopySchema(Schema):
@@ -40,6 +43,11 @@ class CopySchema(Schema):
     text = fields.String(required=True)
     similarity = fields.Float(required=True, validate=validate.Range(0.0, 1.0))
     altered = fields.Boolean(required=True, metadata={"description": "the words inside the marks differ"})
+    change_class = fields.String(allow_none=True, required=True, validate=validate.OneOf(CLASSES),
+                                 metadata={"description": "the most severe change's class; null: the same words"})
+    alert = fields.String(allow_none=True, required=True, validate=validate.OneOf((*ALERTING, MISATTRIBUTED)),
+                          metadata={"description": "the alert the pair raises: minor, wording, meaning, "
+                                                   "misattributed, or null"})
     changes = fields.List(fields.Nested(ChangeSchema), required=True,
                           metadata={"description": "word by word, from the copy's words to this quote's"})
 
@@ -64,6 +72,13 @@ class AlertSchema(Schema):
     id = fields.Integer(required=True)
     found_at = fields.String(required=True, metadata={"format": "date-time"})
     similarity = fields.Float(required=True)
+    type = fields.String(required=True, validate=validate.OneOf(("altered", "misattributed")),
+                         metadata={"description": "altered: words inside the marks changed; misattributed: the "
+                                                  "same words credited to two different speakers"})
+    class_ = fields.String(data_key="class", attribute="class", allow_none=True, required=True,
+                           validate=validate.OneOf(CLASSES),
+                           metadata={"description": "the most severe change's class: minor, wording or meaning "
+                                                    "(a misattribution's words may agree: null)"})
     speaker = fields.String(allow_none=True, required=True)
     speaker_id = fields.Integer(allow_none=True, required=True)
     versions = fields.List(fields.Nested(VersionRefSchema), required=True,
@@ -165,3 +180,6 @@ class SpeakerQuerySchema(PageQuerySchema):
 
 class AlertQuerySchema(PageQuerySchema):
     since = fields.AwareDateTime(load_default=None)
+    min_severity = fields.String(load_default=DEFAULT_MIN_SEVERITY, validate=validate.OneOf(ALERTING),
+                                 metadata={"description": "the least severe class shown: minor, wording (default) "
+                                                          "or meaning; misattributions are always shown"})

@@ -47,8 +47,9 @@ def test_a_rewrite_links_to_the_original_and_raises_an_alert(client, source):
     rewrite = post(client, f"{source}-rewrite", REWRITE, source).get_json()
     alerts = [alert for alert in rewrite["alerts"] if alert["versions"][0]["article_id"].startswith(source)]
     assert len(alerts) == 2 and all(alert["speaker"] == "Maria Lopez" for alert in alerts)
-    assert {"from": "will not", "to": "won't"} in alerts[0]["changes"]
-    assert {"from": "fight", "to": "battle"} in alerts[0]["changes"]
+    assert {"from": "will not", "to": "won't", "class": "minor"} in alerts[0]["changes"]
+    assert {"from": "fight", "to": "battle", "class": "wording"} in alerts[0]["changes"]
+    assert all(alert["type"] == "altered" and alert["class"] == "wording" for alert in alerts)
     assert client.get(f"/v1/articles/{source}/reprint").status_code == 200
     listed = client.get("/v1/alerts?limit=100").get_json()
     assert AlertListSchema().validate(listed) == {}
@@ -87,6 +88,7 @@ def test_lists_search_and_speakers(client, source):
     ("/v1/articles?since=yesterday", 422, "since"),
     ("/v1/articles?cursor=not-a-cursor", 422, "cursor"),
     ("/v1/alerts?since=2026-11-26T08:00:00", 422, "since"),  # no time zone
+    ("/v1/alerts?min_severity=style", 422, "min_severity"),  # style changes never alert
     ("/v1/quotes/search?cursor=WyJ4Il0", 422, "cursor"),
     # a well-formed cursor whose key is past any 64-bit integer
     ("/v1/alerts?cursor=WyIyMDI2LTExLTI2VDA4OjAwOjAwKzAwOjAwIiwgMTAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMF0", 422, "cursor"),

@@ -1,6 +1,8 @@
 """The desk's word vectors come from whichever Stanza package STANZA_RESOURCES_DIR holds: a pretrain file
 of another package (here one written by Stanza's own Pretrain class from a small vectors text file) is
 found and read the same way, and linking still works without any vectors (lexically)."""
+from datetime import UTC, datetime
+
 import numpy as np
 from stanza.models.common.pretrain import Pretrain
 
@@ -28,12 +30,18 @@ def test_another_packages_pretrain_is_found_and_read(tmp_path, monkeypatch):
         vectors.load_vectors.cache_clear()
 
 
+def side(text: str, speaker: int | None = 1) -> linking.Side:
+    return linking.Side(normal_words(text), [], speaker, 0.9, datetime(2026, 12, 7, tzinfo=UTC), "direct")
+
+
 def test_linking_without_vectors_is_lexical():
-    words = normal_words("we can make sure we are communicating as clearly as possible")
-    same = linking.compare(words, [], normal_words("we can make sure we are communicating as clearly as possible."),
-                           [], None)
-    fragment = linking.compare(normal_words("communicating as clearly as possible"), [], words, [], None)
-    different = linking.compare(words, [], normal_words("the talks were frank and productive"), [], None)
+    said = side("we can make sure we are communicating as clearly as possible")
+    same = linking.compare(side("we can make sure we are communicating as clearly as possible."), said, {}, None)
+    fragment = linking.compare(side("make sure we are communicating as clearly as possible"), said, {}, None)
+    different = linking.compare(side("the talks were frank and productive"), said, {}, None)
     assert same.linked and same.similarity == 1.0
     assert fragment.linked
     assert not different.linked
+    # the same words credited to another speaker the engine is sure of: a misattribution, not a link
+    elsewhere = linking.compare(side("we can make sure we are communicating as clearly as possible", 2), said, {}, None)
+    assert elsewhere.misattributed and not elsewhere.linked

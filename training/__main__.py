@@ -11,7 +11,8 @@ import time
 from quotes import learned
 from quotes.english import cues, lexicons
 from quotes.stages import reported
-from training import corpus, cue_lexicon, indirect_model, mention_types, pronouns, reported_objects, single_marks
+from training import (corpus, cue_lexicon, desk_links, indirect_model, mention_types, pronouns, reported_objects,
+                      single_marks)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         quoted = [(d, a) for d, a in zip(documents, parsed)
                   if any(q["kind"] != "indirect" for q in d["quotes"])][:args.speaker_articles]
         speaker_model.train([d for d, _ in quoted], [a for _, a in quoted])
+    desk_links.train(documents, parsed)  # the quote desk's link decision, on the engine just trained
     print(f"done in {time.perf_counter() - started:.0f} s")
     return 0
 

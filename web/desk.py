@@ -250,12 +250,17 @@ def get_speaker(speaker_id: int):
 
 @desk_api.get("/v1/alerts")
 def list_alerts():
-    """Altered-quote alarms.
+    """Alarms.
     ---
     get:
-      summary: Every altered quote in the archive, newest first, a page at a time
+      summary: Altered and misattributed quotes in the archive, newest first, a page at a time
+      description: >-
+        Each alert has a type (`altered`, `misattributed`) and the class of its most severe change. `style`,
+        `cut` and `editorial` changes never raise an alert; `wording` and `meaning` ones are shown by default,
+        `min_severity=minor` shows contractions, articles, fillers and inflections too.
       parameters:
         - {in: query, name: since, schema: {type: string, format: date-time}}
+        - {in: query, name: min_severity, schema: {type: string, enum: [minor, wording, meaning], default: wording}}
         - {in: query, name: cursor, schema: {type: string}}
         - {in: query, name: limit, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
       responses:
@@ -266,4 +271,5 @@ def list_alerts():
       security: [{BearerKey: []}, {HeaderKey: []}, {}]
     """
     args = query(AlertQuerySchema())
-    return json_response(AlertListSchema().dump(archive().list_alerts(args["since"], args["cursor"], args["limit"])))
+    return json_response(AlertListSchema().dump(archive().list_alerts(args["since"], args["cursor"], args["limit"],
+                                                                      args["min_severity"])))

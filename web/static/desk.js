@@ -1,5 +1,6 @@
-// The desk view: recent articles, a speaker's quotes, and the altered-quote alarms with the changed words
-// marked (<del> in the earlier version, <ins> in the later). Text reaches the page only through textContent.
+// The desk view: recent articles, a speaker's quotes, and the alarms with their class (`meaning` changes first)
+// and the changed words marked (<del> in the earlier version, <ins> in the later). Text reaches the page only
+// through textContent.
 "use strict";
 
 const desk = document.getElementById("desk");
@@ -38,7 +39,9 @@ function renderAlert(alert) {
     node("span", {className: "version-article", textContent: `${quote.article_id} · ${quote.quote_id}`}),
     marked(quote.text, quote.changed, tag),
   ]);
-  return node("li", {className: "alert"}, [
+  const label = alert.type === "misattributed" ? "misattributed" : alert.class;
+  return node("li", {className: `alert alert-${label}`}, [
+    node("span", {className: "alert-class", textContent: label}),
     node("span", {className: "alert-speaker", textContent: alert.speaker || "unattributed"}),
     version(earlier, "del"),
     version(later, "ins"),
@@ -53,7 +56,9 @@ async function refreshDesk() {
     node("span", {className: "speaker-detail",
                   textContent: `${article.source || "no source"} · ${article.quote_count} quotes`}),
   ])));
-  document.getElementById("desk-alerts").replaceChildren(...alerts.alerts.map(renderAlert));
+  // an alert that changes the claim comes first; the rest keep the API's order (newest first)
+  const ordered = [...alerts.alerts].sort((a, b) => (b.class === "meaning") - (a.class === "meaning"));
+  document.getElementById("desk-alerts").replaceChildren(...ordered.map(renderAlert));
 }
 
 async function showSpeaker(speaker) {
