@@ -450,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=Path, help="directory of an anchor gold's articles "
                                                       "(default: articles/ beside the file, else ../articles)")
     parser.add_argument("--limit", type=int, help="score only the first N articles of a span gold file")
-    parser.add_argument("--fold", help="score only the articles of fold K/N of a span gold file (line % N == K); "
+    parser.add_argument("--fold", help="score only the articles of fold K/N of a span gold file (line %% N == K); "
                                        "training holds out fold 0/6 of PolNeAR train (quotes.train)")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="list every miss, extra and wrong field (speaker, affiliation, role)")

@@ -1,6 +1,7 @@
 """Write the engine's records for whole corpora, to show that a refactor keeps behaviour.
 
     python tools/records.py OUT_DIR [--sets polnear-train,polnear-dev,seeds,news] [--fresh]
+    python tools/records.py --evaluate GOLD [-v]   (quotes.evaluate on the cached parses: seconds, not minutes)
 
 One JSON line per article (`{"doc_id", "result"}`, the result without its timing) in
 OUT_DIR/SET.jsonl. Parses are cached per article text (QUOTES_RECORDS_CACHE, default
@@ -40,6 +41,7 @@ SETS = {
     "polnear-dev": lambda: [(d["doc_id"], d["text"]) for d in _jsonl(CORPUS / "polnear" / "dev.jsonl")],
     "seeds": lambda: _folder(CORPUS / "articles"),
     "news": lambda: _folder(CORPUS / "news" / "articles"),
+    "news-train": lambda: _folder(CORPUS / "news-train" / "articles"),
 }
 
 
@@ -60,15 +62,34 @@ def parsed(texts: list[str], fresh: bool) -> list[Article]:
     return [pickle.loads(p.read_bytes()) for p in paths]
 
 
+def cached_extract_many(texts: list[str], doc_ids: list) -> list[dict]:
+    """quotes.extract_many on the cached parses (for iterating on the stages after parsing)."""
+    return [records.build(pipeline.analyse(article), doc_id, {})
+            for doc_id, article in zip(doc_ids, parsed(texts, fresh=False))]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?")
+    parser.add_argument("--evaluate", type=Path, help="score this gold file instead (quotes.evaluate)")
+    parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--fresh", action="store_true")
     args = parser.parse_args(argv)
     import torch
 
     torch.set_num_threads(1)
+    if args.evaluate:
+        from quotes import evaluate
+
+        if evaluate.is_span_gold(args.evaluate):
+            score = evaluate.evaluate_spans(args.evaluate, extract_many=cached_extract_many)
+        else:
+            score = evaluate.evaluate_anchors(args.evaluate, extract_many=cached_extract_many)
+        if args.verbose:
+            print("\n".join(score.misses + score.extras + score.wrong))
+        evaluate.print_figures(score)
+        return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for name in args.sets.split(","):
         documents = SETS[name]()
