@@ -3,6 +3,7 @@ named, and the grammar below them (quotes.english.grammar)."""
 from hand_built import make_article
 
 from quotes.english.grammar import effective_subject
+from quotes.speaker.affiliations import known_of
 from quotes.speaker.people import NameIndex, is_named, with_canonical_name
 from quotes.speaker.phrase import speaker_mention
 from quotes.stages import Context, cues
@@ -61,3 +62,26 @@ def test_a_description_is_no_name():
     article = make_article("A spokesman said no .", upos="DET NOUN VERB INTJ PUNCT", lemmas="a spokesman say no .")
     mention, _ = speaker_mention(article, cue_of(article, "said"), None)
     assert mention.name.lower().endswith("spokesman") and not is_named(mention)
+
+
+def test_an_apposition_that_opens_with_a_role_gives_the_role_and_the_name_after_at():
+    article = make_article("“ We start tomorrow , ” said Sabrina Savage , principal investigator at Marshall .",
+                           upos="PUNCT PRON VERB NOUN PUNCT PUNCT VERB PROPN PROPN PUNCT ADJ NOUN ADP PROPN PUNCT",
+                           lemmas="“ we start tomorrow , ” say sabrina savage , principal investigator at marshall .")
+    organization, role = known_of(article, "Sabrina Savage", NameIndex(article))
+    assert role == "principal investigator" and organization[0] == "Marshall"
+    assert article.text[organization[1]:organization[2]] == "Marshall"
+
+
+def test_an_acronym_before_a_title_is_the_affiliation_and_the_title_no_part_of_the_name():
+    article = make_article("NASA Administrator Bill Nelson said no .", upos="PROPN PROPN PROPN PROPN VERB INTJ PUNCT",
+                           lemmas="nasa administrator bill nelson say no .")
+    mention, _ = speaker_mention(article, cue_of(article, "said"), None)
+    assert (mention.name, mention.role, mention.affiliation[0]) == ("Bill Nelson", "administrator", "NASA")
+
+
+def test_a_place_before_a_title_is_no_affiliation():
+    article = make_article("Ohio Governor Ann Cole said no .", upos="PROPN PROPN PROPN PROPN VERB INTJ PUNCT",
+                           lemmas="ohio governor ann cole say no .")
+    mention, _ = speaker_mention(article, cue_of(article, "said"), None)
+    assert mention.name == "Ann Cole" and mention.affiliation is None

@@ -150,3 +150,14 @@ def test_single_marks_are_labelled_from_the_same_article_in_double_marks():
     assert [label for _, label in rows] == [True, False, False, True, False] * 2
     assert rows[0][0]["glyph=left"] == 1.0 and rows[5][0]["glyph=straight"] == 1.0
 
+
+def test_role_heads_are_learned_from_roles_in_two_articles_or_more(tmp_path):
+    from training import roles
+
+    lines = [{"doc": "a.txt", "role": "Planetary Scientist for Io"}, {"doc": "a-british.txt", "role": "project scientist"},
+             {"doc": "b.txt", "role": "principal investigator, and lead"}, {"doc": "c.txt", "role": "atmospheric scientist"},
+             {"doc": "d.txt", "role": "investigator"}, {"doc": "e.txt", "role": None}]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    # "scientist" heads roles in a and c (a's British copy is the same article); "investigator" in b and d
+    assert roles.learn(gold) == [("investigator", 2), ("scientist", 2)]

@@ -11,8 +11,17 @@ import time
 from quotes import learned
 from quotes.english import cues, lexicons
 from quotes.stages import reported
-from training import (corpus, cue_lexicon, desk_links, indirect_model, mention_types, pronouns, reported_objects,
-                      single_marks)
+from training import (
+    corpus,
+    cue_lexicon,
+    desk_links,
+    indirect_model,
+    mention_types,
+    pronouns,
+    reported_objects,
+    roles,
+    single_marks,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     table = mention_types.learn(corpus.GUM_TRAIN)
     mention_types.write(table, lexicons.LEXICON_DIR / f"{lexicons.MENTION_TYPES}.txt")
     print(f"mention types: {len(table)} nouns from GUM train")
+
+    heads = roles.learn()
+    roles.write(heads, lexicons.LEXICON_DIR / f"{lexicons.LEARNED_ROLE_WORDS}.txt")
+    print(f"role words: {len(heads)} heads of the roles of news-train")
 
     documents = corpus.training_documents()[:args.limit]
     print(f"PolNeAR train: {len(documents)} articles (fold {corpus.HELD_OUT_FOLD[0]}/{corpus.HELD_OUT_FOLD[1]} held out)")

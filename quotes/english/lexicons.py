@@ -78,6 +78,7 @@ LEARNED_CUE_VERBS = "learned_cue_verbs"
 LEARNED_CUE_PHRASES = "learned_cue_phrases"
 MENTION_TYPES = "mention_types"
 LEARNED_REPORTED_OBJECTS = "learned_reported_objects"
+LEARNED_ROLE_WORDS = "learned_role_words"
 
 
 def clear() -> None:

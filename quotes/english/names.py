@@ -19,6 +19,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 # Dates are capitalised but never part of a name ("Antony Blinken on Sunday"); "May" can be a surname.
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})  # OntoNotes entity types of places
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december "
@@ -129,6 +130,22 @@ def organization_strength(article: Article, a: int, b: int) -> int:
     return max(strengths, default=0)
 
 
+def names_organization(article: Article, a: int, b: int) -> bool:
+    """The capitalised words[a:b] before a title name an organisation: an organisation word, or an
+    acronym that is no place or nationality ("NASA Administrator", not "U.S. Sen.")."""
+    if organization_strength(article, a, b):
+        return True
+    text = span_text(article, a, b)
+    return b - a == 1 and len(text) >= 2 and text.isupper() and text.isalpha() \
+        and text.lower() not in lexicons.words(lexicons.PLACES) | lexicons.words(lexicons.NATIONALITIES)
+
+
+def names_place(article: Article, a: int, b: int) -> bool:
+    """The words[a:b] name a place: the places lexicon, or the parse's entity tags (GPE, LOC)."""
+    return span_text(article, a, b).lower() in lexicons.words(lexicons.PLACES) \
+        or any(w.ner[2:] in PLACE_ENTITIES for w in article.words[a:b])
+
+
 def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] | None:
     """The strongest organisation name in words[a:b] (the first among equals)."""
     best, best_strength = None, 0
@@ -173,9 +190,20 @@ def title_words() -> frozenset[str]:
 
 
 @functools.cache
+def role_heads() -> frozenset[str]:
+    """The nouns that head a person's role: the head of every job title (its last word, or the word
+    before "of": "secretary" of "secretary of state"), and the role heads learned from news-train
+    ("scientist", "investigator", "lead"; lexicon/learned_role_words.txt)."""
+    heads = {title[title.index("of") - 1] if "of" in title[1:] else title[-1]
+             for title in lexicons.phrases(lexicons.TITLES)}
+    return frozenset(heads | set(lexicons.learned(lexicons.LEARNED_ROLE_WORDS)))
+
+
+@functools.cache
 def _title_tokens() -> frozenset[str]:
-    """Words a person's name never starts with: title words, nationalities, honorifics, organisation words."""
-    return frozenset(title_words() | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
+    """Words a person's name never starts with: title words and role heads, nationalities, honorifics,
+    organisation words."""
+    return frozenset(title_words() | role_heads() | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
                      | set(lexicons.weighted(lexicons.ORGANIZATION_WORDS)))
 
 

@@ -3,7 +3,14 @@
 "Ryan Hass, a senior fellow at the Brookings Institution, said" (apposition), "a Cornell
 University professor" (compound inside it), "Foreign Ministry spokesman Wang Wenbin"
 (pre-nominal title), "the company's chief executive, Maria Lindqvist" (a title set off before
-the name). Once found, they stay with the speaker for all their quotes.
+the name), "Priya Natarajan of Yale University" (what the person is of, at or from). Once found,
+they stay with the speaker for all their quotes.
+
+A role is a job title of the lexicon, or else the words before a person's name or at the start of
+an apposition that end with a role's head noun ("principal investigator", "planetary scientist":
+quotes.english.names.role_heads). An affiliation is the strongest organisation named there, or else
+the name right after such a role and "at", "of" or "with" ("principal investigator at
+Marshall"), or the acronym right before it ("NASA Administrator Bill Nelson").
 """
 from __future__ import annotations
 
@@ -11,13 +18,28 @@ from dataclasses import replace
 
 from quotes.article import Article, Mention
 from quotes.english import lexicons
-from quotes.english.names import POSSESSIVE_MARKS, best_organization, find_title, name_tokens, same_person, title_words
+from quotes.english.names import (
+    POSSESSIVE_MARKS,
+    best_organization,
+    capitalized_runs,
+    find_title,
+    name_tokens,
+    names_organization,
+    names_place,
+    role_heads,
+    same_person,
+    span_text,
+    title_words,
+)
 from quotes.speaker.people import NameIndex
 
 # Words that end an apposition: a relative clause or the next clause starts there.
 APPOSITION_ENDS = frozenset({",", ".", ";", ":", "who", "which", "that", "whose", "—", "–", "(", ")", "“", "”", '"'})
 PRENOMINAL_REACH = 6  # words before a name that may hold its title ("Foreign Ministry spokesman")
 TITLE_PHRASE_TAGS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "PART"})  # "the company's chief executive"
+# What ties a person to the organisation named after it: "a researcher at Brown University".
+AFFILIATING_PREPOSITIONS = frozenset({"at", "of", "with"})  # not "from": where one comes from
+ROLE_MODIFIER_TAGS = frozenset({"NOUN", "ADJ", "PROPN"})  # "planetary scientist", "HyTEC lead"
 
 
 def _apposition(article: Article, end: int) -> tuple[int, int] | None:
@@ -67,15 +89,80 @@ def _title_before(article: Article, start: int) -> tuple[int, int] | None:
     return a, i - 1
 
 
+def _affiliated_to(article: Article, end: int) -> tuple[int, int] | None:
+    """Word range of "of Yale University" right after the name ending at char `end`: what the
+    person is of, at or from, up to the clause's next break."""
+    i = article.word_at(end)
+    if i is None or article.words[i].start > end + 1 or article.words[i].text.lower() not in AFFILIATING_PREPOSITIONS \
+            or article.in_quote(article.words[i].start):
+        return None
+    sentence_end = article.sentence_of(i)[1]
+    j = i + 1
+    while j < sentence_end and article.words[j].text.lower() not in APPOSITION_ENDS:
+        j += 1
+    return (i, j) if j > i + 1 else None
+
+
+def _role_words(article: Article, a: int, b: int) -> tuple[int, int] | None:
+    """Word range of the role that the words[a:b] of a window open with ("principal investigator at
+    Marshall") or end with ("Leeds United manager"): words that end with a role's head noun."""
+    words = article.words
+    heads = role_heads()
+    # an apposition opens with its role: the words up to a preposition or a break
+    start = a + (words[a].upos == "DET" if a < b else 0)
+    stop = next((i for i in range(start, b) if words[i].upos in ("ADP", "PUNCT", "CCONJ", "SCONJ")), b)
+    if start < stop and words[stop - 1].text.lower() in heads and words[stop - 1].upos in ("NOUN", "PROPN") \
+            and all(w.upos in ROLE_MODIFIER_TAGS for w in words[start:stop]):
+        return start, stop
+    # words before a name end with it: back from the end while the words are lower case or title words
+    if a < b and words[b - 1].text.lower() in heads and words[b - 1].upos in ("NOUN", "PROPN"):
+        first = b - 1
+        while first > a and words[first - 1].upos in ("NOUN", "ADJ") and not words[first - 1].is_capitalized:
+            first -= 1
+        return first, b
+    return None
+
+
+def _organization_after_role(article: Article, role_words: tuple[int, int] | None, b: int) -> tuple[str, int, int] | None:
+    """The name right after a role and "at", "of" or "with": "principal investigator at Marshall"; not a
+    place ("the attorney general of Oklahoma")."""
+    if role_words is None or role_words[1] >= b or article.words[role_words[1]].text.lower() not in AFFILIATING_PREPOSITIONS:
+        return None
+    after = role_words[1] + 1
+    runs = [(x, y) for x, y in capitalized_runs(article, after, b) if x <= after + 1]
+    if not runs or runs[0][0] == after + 1 and article.words[after].upos != "DET":
+        return None
+    x, y = runs[0]
+    if names_place(article, x, y):
+        return None
+    return span_text(article, x, y), article.words[x].start, article.words[y - 1].end
+
+
 def _describe_person(article: Article, windows: list[tuple[int, int] | None]) -> tuple[tuple[str, int, int] | None, str | None]:
     organization, role = None, None
     for window in windows:
         if window is None:
             continue
         a, b = window
-        organization = organization or best_organization(article, a, b)
-        role = role or find_title([w.text.lower() for w in article.words[a:b]])
+        role_words = _role_words(article, a, b)
+        organization = organization or best_organization(article, a, b) \
+            or _organization_after_role(article, role_words, b) or _organization_before(article, a, role_words)
+        role = role or find_title([w.text.lower() for w in article.words[a:b]]) \
+            or (span_text(article, *role_words) if role_words else None)
     return organization, role
+
+
+def _organization_before(article: Article, a: int, role_words: tuple[int, int] | None) -> tuple[str, int, int] | None:
+    """The capitalised words right before a role in its window: "NASA Administrator Bill Nelson"."""
+    if role_words is None or role_words[0] <= a:
+        return None
+    runs = capitalized_runs(article, a, role_words[0])
+    if not runs or runs[-1][1] != role_words[0]:
+        return None
+    x, y = runs[-1]
+    if not names_organization(article, x, y):
+        return None
+    return span_text(article, x, y), article.words[x].start, article.words[y - 1].end
 
 
 def attach(article: Article, mention: Mention, index: NameIndex) -> Mention:
@@ -100,7 +187,8 @@ def known_of(article: Article, name: str, index: NameIndex, organization: tuple[
             if organization and role:
                 return organization, role
             windows = [_title_before(article, occurrence.start)] if set_off_before else \
-                [_prenominal(article, occurrence.start), _apposition(article, occurrence.end)]
+                [_prenominal(article, occurrence.start), _apposition(article, occurrence.end),
+                 _affiliated_to(article, occurrence.end)]
             found_organization, found_role = _describe_person(article, windows)
             organization = organization or found_organization
             role = role or found_role

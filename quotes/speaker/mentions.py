@@ -15,8 +15,10 @@ from quotes.english.names import (
     best_organization,
     capitalized_runs,
     find_title,
+    names_organization,
     organization_strength,
     person_name_tail,
+    role_heads,
     span_text,
     title_words,
 )
@@ -32,12 +34,14 @@ def _titled_name(article: Article, a: int, b: int) -> tuple[int, int, str] | Non
             not all(w.text[:1].isupper() for w in article.words[name_start:b]):
         return None
     title_start = name_start
-    while title_start > a and article.words[title_start - 1].text.lower() in title_words():
+    while title_start > a and article.words[title_start - 1].text.lower() in title_words() | role_heads():
         title_start -= 1
     if not (a < title_start < name_start and article.words[title_start - 1].text[:1].isupper()):
         return None
     # the words between must be a title, not a name's words a title also uses ("... of National Intelligence")
     title = find_title([w.text.lower() for w in article.words[title_start:name_start]])
+    if title is None and article.words[name_start - 1].text.lower() in role_heads():
+        title = span_text(article, title_start, name_start).lower()
     return (title_start, name_start, title) if title else None
 
 
@@ -77,7 +81,7 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
         title_start, name_start, title = titled
         prefix = (span_text(article, head_run[0], title_start), words[head_run[0]].start, words[title_start - 1].end)
         return Mention(start, end, head, span_text(article, name_start, head_run[1]), "person", role=title,
-                       affiliation=prefix if organization_strength(article, head_run[0], title_start) else organization)
+                       affiliation=prefix if names_organization(article, head_run[0], title_start) else organization)
     if head_run and organization_strength(article, *head_run):
         name = span_text(article, *head_run)
         return Mention(start, end, head, name, "organization", affiliation=(name, words[head_run[0]].start,
