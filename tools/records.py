@@ -4,7 +4,7 @@
     python tools/records.py --evaluate GOLD [-v]   (quotes.evaluate on the cached parses: seconds, not minutes)
 
 One JSON line per article (`{"doc_id", "result"}`, the result without its timing) in
-OUT_DIR/SET.jsonl. Parses are cached per article text (QUOTES_RECORDS_CACHE, default
+OUT_DIR/SET.jsonl. Parses are cached per article text and parsing code (QUOTES_RECORDS_CACHE, default
 ~/.cache/quotes-records), so that two versions of the stages after parsing are compared on the same
 parse; `--fresh` parses again (and refreshes the cache), to compare the parsing stages too.
 Compare two runs with `cmp` or `diff`.
@@ -12,6 +12,7 @@ Compare two runs with `cmp` or `diff`.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -45,10 +46,23 @@ SETS = {
 }
 
 
+ROOT = Path(__file__).resolve().parent.parent
+# What decides an article's parse besides Stanza: the parsing stages, the cue words that choose the
+# sentences to parse, the quote-mark model and word lists the marks stage reads.
+PARSING_FILES = ("quotes/stages/marks.py", "quotes/stages/tokens.py", "quotes/stages/parse.py", "quotes/english/cues.py",
+                 "quotes/models/single_marks.json", "quotes/english/lexicon/elisions.txt")
+
+
+@functools.cache
+def _parsing_digest() -> str:
+    files = [ROOT / f for f in PARSING_FILES] + sorted((ROOT / "quotes/english/lexicon").glob("*cue*"))
+    return hashlib.sha1(b"".join(f.read_bytes() for f in files if f.exists())).hexdigest()
+
+
 def _cache_path(text: str) -> Path:
     directory = Path(os.environ.get("QUOTES_RECORDS_CACHE", Path.home() / ".cache" / "quotes-records"))
     directory.mkdir(parents=True, exist_ok=True)
-    return directory / (hashlib.sha1(text.encode()).hexdigest() + ".pickle")
+    return directory / (hashlib.sha1((_parsing_digest() + text).encode()).hexdigest() + ".pickle")
 
 
 def parsed(texts: list[str], fresh: bool) -> list[Article]:
