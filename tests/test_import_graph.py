@@ -17,7 +17,8 @@ def test_the_project_keeps_its_import_rules():
     assert drawn.returncode == 0, drawn.stderr
     assert "every rule holds" in drawn.stdout
     layers = [match[1] for match in re.finditer(r"(?m)^\d+\. (.+)$", drawn.stdout)]
-    assert layers[-5:] == ["archive", "backfill", "web", "application", "training and benchmarks"], layers
+    assert layers[-7:] == ["archive", "contract", "command line", "backfill", "web", "application",
+                           "training and benchmarks"], layers
     assert "in no layer" not in drawn.stdout  # every module is placed
 
 
