@@ -35,10 +35,10 @@ STORE_RETRIES = 5  # the database or Redis unreachable: retry the batch this oft
 ARCHIVE = Archive()  # QUOTES_DATABASE_URL
 
 
-def job_finished(store: redis.Redis, job_id: str) -> None:
-    """The job's `job.finished` webhook event, for the call that finished it. (The job's state is in Redis, not
-    the archive: the event is written right after, not in one transaction with it.)"""
-    webhooks.record_event_now(ARCHIVE.database, "job.finished", state.status(store, job_id))
+def job_finished(store: redis.Redis, job_id: str, database: str | None = None) -> None:
+    """The job's `job.finished` webhook event, for the call that finished it, in the archive `database` (default:
+    the workers'). (The job's state is in Redis, not the archive: the event is written right after it.)"""
+    webhooks.record_event_now(database or ARCHIVE.database, "job.finished", state.status(store, job_id))
 
 
 def record(store: redis.Redis, job_id: str, **outcome) -> None:
@@ -155,11 +155,12 @@ def enqueue(job_id: str, first_index: int, documents: list, broker: str | None =
                                     argsrepr=f"({job_id!r}, <{len(batch)} documents from #{batch[0]['index']}>)")
 
 
-def submit(documents: list, broker: str | None = None) -> str:
-    """A new job of these documents (as `enqueue` takes them); returns its id."""
+def submit(documents: list, broker: str | None = None, database: str | None = None) -> str:
+    """A new job of these documents (as `enqueue` takes them); returns its id. `database`: the archive that is
+    told when the job finishes at once (every document invalid)."""
     store = state.connect(broker)
     job_id = state.create(store, total=len(documents), sealed=False)
     enqueue(job_id, 0, documents, broker)
     if state.seal(store, job_id):
-        job_finished(store, job_id)
+        job_finished(store, job_id, database)
     return job_id

@@ -164,6 +164,12 @@ def test_a_job_cancelled_before_any_worker_started_is_told_as_finished(client, d
         event = json.loads(body)
         assert event["type"] == "job.finished" and event["data"]["id"] == job["id"]
         assert event["data"]["state"] == "cancelled"
+        # a job of invalid documents only is over at once: told from the web request, in the app's archive
+        job = client.post("/v1/jobs", json={"documents": [{"id": "hook-invalid"}]}).get_json()
+        with db.reading(desk["database"]) as session:
+            bodies = session.scalars(select(OutboxMessage.body).where(OutboxMessage.webhook_id == hook["id"])).all()
+        assert [(event["data"]["id"], event["data"]["failed"]) for event in map(json.loads, bodies[1:])] == [
+            (job["id"], 1)]
     finally:
         client.delete(f"/v1/webhooks/{hook['id']}")
 

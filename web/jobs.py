@@ -73,7 +73,7 @@ def post_job():
     schema = JobRequestSchema(max_docs=config["MAX_JOB_DOCS"], max_chars=config["MAX_CHARS"])
     documents = [(document.id, invalid(document.error)) if isinstance(document, InvalidDocument)
                  else document for document in schema.load(read_json_request("job"))["documents"]]
-    job_id = submit(documents, broker())
+    job_id = submit(documents, broker(), current_app.extensions["archive"].database)
     response = json_response(job_schema.dump(state.status(state.connect(broker()), job_id)), 202)
     response.headers["Location"] = f"/v1/jobs/{job_id}"
     return response
