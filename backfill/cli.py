@@ -3,8 +3,9 @@
     quotes backfill IN.jsonl|DIR   queue an archive for the workers, follow it with a progress bar of documents
                                    stored; a second run of the same input skips what the desk already holds
     quotes worker                  a backfill worker (Celery, backfill.celery): one pool process per core by default
-    quotes relink                  recompute every link and alert of the desk with the current decision, with a
-                                   progress bar of quotes; an interrupted run resumes where it stopped
+    quotes relink [--queue]        recompute every link and alert of the desk with the current decision, with a
+                                   progress bar of quotes (or as a job of the workers); an interrupted run resumes
+                                   where it stopped
 
 Both use QUOTES_BROKER_URL (Redis) and QUOTES_DATABASE_URL (the desk), like the service.
 """
@@ -93,9 +94,14 @@ def backfill(source: Path, id_field: str, chunk_size: int, follow: bool) -> int:
     return 0
 
 
-def relink(restart: bool, batch: int) -> int:
+def relink(restart: bool, batch: int, queue: bool) -> int:
     from desk import relink as relinking
 
+    if queue:  # the workers do it, a task of a few batches at a time
+        from backfill.tasks import submit_relink
+
+        print(f"quotes: relink {submit_relink(restart, batch)} queued for the workers", file=sys.stderr)
+        return 0
     run = relinking.current_run(restart=restart)
     with tqdm(total=relinking.remaining(run), unit="quote", desc="relinked") as progress:
         while went := relinking.relink_batch(run, size=batch):
@@ -130,6 +136,7 @@ def parser() -> argparse.ArgumentParser:
     again = subcommands.add_parser("relink", help="recompute every link and alert of the desk (resumable)")
     again.add_argument("--restart", action="store_true", help="start over instead of resuming an unfinished run")
     again.add_argument("--batch", type=int, default=200, help="quotes per write transaction (200)")
+    again.add_argument("--queue", action="store_true", help="queue it as a job for the backfill workers instead")
     work = subcommands.add_parser("worker", help="run a backfill worker (Celery)")
     work.add_argument("--concurrency", type=int, help="pool processes (default: the number of cores)")
     work.add_argument("--loglevel", default="INFO")
@@ -160,13 +167,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"quotes: {error}", file=sys.stderr)
             return 2
     if args.command == "relink":
+        import redis
+        from kombu.exceptions import OperationalError as BrokerError
         from sqlalchemy.exc import OperationalError as DatabaseError
 
         try:
-            return relink(args.restart, max(1, args.batch))
+            return relink(args.restart, max(1, args.batch), args.queue)
         except KeyboardInterrupt:
             print("quotes: relink stopped; run `quotes relink` again to resume it.", file=sys.stderr)
             return engine_cli.INTERRUPTED
+        except (redis.RedisError, BrokerError) as error:
+            print(f"quotes: the job queue (QUOTES_BROKER_URL) is unavailable: {error}", file=sys.stderr)
+            return 2
         except DatabaseError as error:
             print(f"quotes: the desk (QUOTES_DATABASE_URL) is unavailable: {error}", file=sys.stderr)
             return 2

@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from backfill import state
 from backfill.celery import app
+from desk import relink as relinking
 from desk import webhooks
 from desk.archive import Archive
 from desk.intake import extract_and_store
@@ -102,6 +103,37 @@ def _store(store: redis.Redis, job_id: str, messages: list[dict]) -> None:
     # bench/jobs.py reads this line
     log.info("%d documents: extraction %.2f s, desk %.2f s", len(documents), extraction,
              time.perf_counter() - began - extraction)
+
+
+# ---- relinking -------------------------------------------------------------------------------------------
+
+RELINK_BATCHES_PER_TASK = 20  # a task goes through this many batches (seconds, well inside the visibility timeout)
+
+
+@app.task(name="backfill.relink", bind=True, max_retries=STORE_RETRIES)
+def relink(self, run_id: int, size: int = relinking.BATCH_QUOTES) -> None:
+    """Go on with a relink run (desk.relink) for a few batches, then queue the rest as a task of its own. The
+    run's progress is in the archive: a task delivered again, or after its worker died, takes up where the last
+    batch written left it."""
+    run = relinking.get_run(run_id, ARCHIVE.database)
+    if run is None or run.finished_at is not None:
+        return
+    try:
+        for _ in range(RELINK_BATCHES_PER_TASK):
+            if not relinking.relink_batch(run, ARCHIVE.database, size):
+                relinking.finish(run, ARCHIVE.database)
+                log.info("relink %d done: %d links", run.id, run.links)
+                return
+    except OperationalError as error:
+        raise self.retry(exc=error, countdown=2 ** self.request.retries)
+    relink.apply_async((run_id, size), retry=False)
+
+
+def submit_relink(restart: bool = False, size: int = relinking.BATCH_QUOTES) -> int:
+    """Queue a relink of the whole archive for the workers (resuming an unfinished run); returns the run's id."""
+    run = relinking.current_run(ARCHIVE.database, restart)
+    relink.apply_async((run.id, size), retry=False)
+    return run.id
 
 
 def from_message(message: dict) -> dict:

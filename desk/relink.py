@@ -40,6 +40,14 @@ def current_run(database: str | None = None, restart: bool = False) -> Relink:
         return run
 
 
+def get_run(run_id: int, database: str | None = None) -> Relink | None:
+    with reading(database) as session:
+        run = session.get(Relink, run_id)
+        if run is not None:
+            session.expunge(run)
+        return run
+
+
 def remaining(run: Relink, database: str | None = None) -> int:
     with reading(database) as session:
         return session.scalar(select(func.count()).select_from(Quote).where(Quote.pk > run.last_pk,
@@ -61,6 +69,10 @@ def relink_batch(run: Relink, database: str | None = None, size: int = BATCH_QUO
         return 0
     last = batch[-1].pk
     with writing(database) as session:
+        stored = session.get(Relink, run.id)
+        if stored.last_pk != run.last_pk:  # the same run went on elsewhere (a job delivered twice): follow it
+            run.last_pk, run.links = stored.last_pk, stored.links
+            return len(batch)
         session.execute(delete(Link).where(Link.later_pk > run.last_pk, Link.later_pk <= last))
         # a quote deleted meanwhile takes its links with it: only the pairs both of whose quotes remain
         alive = set(session.scalars(select(Quote.pk).where(Quote.pk.in_(
@@ -68,7 +80,6 @@ def relink_batch(run: Relink, database: str | None = None, size: int = BATCH_QUO
         rows = [row for row in rows if row["earlier_pk"] in alive and row["later_pk"] in alive]
         if rows:
             session.execute(Link.__table__.insert(), rows)
-        stored = session.get(Relink, run.id)
         stored.last_pk, stored.links = last, stored.links + len(rows)
     run.last_pk, run.links = last, run.links + len(rows)
     return len(batch)

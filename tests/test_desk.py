@@ -254,6 +254,22 @@ def test_relink_recomputes_every_link_and_an_interrupted_run_resumes(seeds, data
     assert relink.current_run(database).id != run.id  # a finished run is not resumed
 
 
+def test_the_relink_job_of_the_workers_makes_the_same_links(seeds, database, monkeypatch):
+    from backfill import tasks
+    from backfill.celery import app
+
+    post_seeds(seeds, database)
+    stored = stored_links(database)
+    with db.writing(database) as session:
+        session.execute(delete(Link))
+    monkeypatch.setattr(tasks, "ARCHIVE", Archive(database))
+    monkeypatch.setattr(tasks, "RELINK_BATCHES_PER_TASK", 2)  # a run of several tasks, each queueing the next
+    monkeypatch.setitem(app.conf, "task_always_eager", True)  # the tasks run here, in order, as a worker runs them
+    run_id = tasks.submit_relink(size=10)
+    assert stored_links(database) == stored
+    assert relink.get_run(run_id, database).finished_at is not None
+
+
 def test_word_changes_ignore_punctuation_case_and_quote_styles():
     assert changes("“The U.S. doesn’t,” he", "the US doesn't he") == []
     assert changes("Candid, substantive, and constructive.", "frank, substantive and constructive") == [
