@@ -172,9 +172,11 @@ def print_judged(outcomes: list[dict]) -> dict:
     return f
 
 
-def link_time(quotes: int) -> None:
+def link_time(quotes: int, directory: Path) -> None:
+    """bench/link.py on an archive of its own (generated quotes), not the PolNeAR one."""
     from bench import link
 
+    os.environ["QUOTES_DATABASE_URL"] = f"sqlite:///{directory / 'generated.db'}"
     link.main(quotes, runs=3)
 
 
@@ -195,5 +197,5 @@ def main(records: Path | None, quotes: int, database: str | None) -> int:
     archive_figures(database, len(documents))
     print_judged(judged_outcomes(database, judged_pairs()))
     if quotes:
-        link_time(quotes)
+        link_time(quotes, directory)
     return 0
