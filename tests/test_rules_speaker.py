@@ -85,3 +85,57 @@ def test_a_place_before_a_title_is_no_affiliation():
                            lemmas="ohio governor ann cole say no .")
     mention, _ = speaker_mention(article, cue_of(article, "said"), None)
     assert mention.name == "Ann Cole" and mention.affiliation is None
+
+
+def test_a_person_named_before_the_description_the_parse_made_the_subject_is_the_speaker():
+    article = make_article("Ben Rozitis , a planetary scientist , told reporters : “ We found rubble . ”",
+                           upos="PROPN PROPN PUNCT DET ADJ NOUN PUNCT VERB NOUN PUNCT PUNCT PRON VERB NOUN PUNCT PUNCT",
+                           heads="2 8 6 6 6 8 8 0 8 8 13 13 8 13 13 13",
+                           deprels="compound dep punct det amod nsubj punct root obj punct punct nsubj parataxis obj "
+                                   "punct punct",
+                           lemmas="ben rozitis , a planetary scientist , tell reporter : “ we find rubble . ”")
+    mention, method = speaker_mention(article, cue_of(article, "told"), [article.pieces[0]])
+    assert (mention.name, mention.type, method) == ("Ben Rozitis", "person", "subject")
+
+
+def test_a_document_from_an_organisation_speaks_for_it():
+    article = make_article("A statement from the ministry said no .",
+                           upos="DET NOUN ADP DET PROPN VERB INTJ PUNCT",
+                           heads="2 6 5 5 2 0 6 6", deprels="det nsubj case det nmod root obj punct",
+                           lemmas="a statement from the ministry say no .")
+    mention, _ = speaker_mention(article, cue_of(article, "said"), None)
+    assert mention.type == "organization" and mention.name.lower().endswith("ministry")
+
+
+def test_an_acronym_names_the_organisation_of_its_statement():
+    article = make_article("The WHO statement said no .", upos="DET PROPN NOUN VERB INTJ PUNCT",
+                           heads="3 3 4 0 4 4", deprels="det compound nsubj root obj punct",
+                           lemmas="the who statement say no .")
+    mention, _ = speaker_mention(article, cue_of(article, "said"), None)
+    assert (mention.name, mention.type) == ("WHO", "organization")
+
+
+def test_a_place_the_sentence_opens_with_is_not_the_name_of_the_description_after_it():
+    article = make_article("In Chelsea , the mayor said no .", upos="ADP PROPN PUNCT DET NOUN VERB INTJ PUNCT",
+                           heads="2 6 6 5 6 0 6 6", deprels="case obl punct det nsubj root obj punct",
+                           lemmas="in chelsea , the mayor say no .")
+    mention, _ = speaker_mention(article, cue_of(article, "said"), None)
+    assert mention.name.lower() == "mayor" and mention.role == "mayor"
+
+
+def test_a_person_of_an_organisation_after_the_cue_is_the_person():
+    article = make_article("“ We found it , ” said Shannon Curry of the University of Colorado .",
+                           upos="PUNCT PRON VERB PRON PUNCT PUNCT VERB PROPN PROPN ADP DET PROPN ADP PROPN PUNCT",
+                           lemmas="“ we find it , ” say shannon curry of the university of colorado .")
+    mention, method = speaker_mention(article, cue_of(article, "said"), [article.pieces[0]])
+    assert (mention.name, mention.type, method) == ("Shannon Curry", "person", "inverted")
+    assert mention.affiliation[0] == "University of Colorado"
+
+
+def test_an_organisations_person_after_the_cue_is_the_person_and_the_organisation_their_affiliation():
+    article = make_article("“ We found it , ” said JPL ’s Guy Zohar .",
+                           upos="PUNCT PRON VERB PRON PUNCT PUNCT VERB PROPN PART PROPN PROPN PUNCT",
+                           lemmas="“ we find it , ” say jpl ’s guy zohar .")
+    mention, method = speaker_mention(article, cue_of(article, "said"), [article.pieces[0]])
+    assert (mention.name, mention.type, method) == ("Guy Zohar", "person", "inverted")
+    assert mention.affiliation[0] == "JPL"

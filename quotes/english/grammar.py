@@ -101,13 +101,14 @@ def phrase_after(article: Article, first: int) -> tuple[int, int, int] | None:
     # a day or month after the name is when it was said: "said Gov. Ana Ruiz (on) Tuesday"
     while i < len(words) and words[i].sentence == sentence and (
             words[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON")
-            or is_name_word(words[i]) or words[i].text.lower() in NAME_CONNECTORS and i > first) \
+            or is_name_word(words[i]) or words[i].text.lower() in NAME_CONNECTORS and i > first
+            or words[i].text in POSSESSIVE_MARKS and i > first) \
             and not (i > first and words[i].text.lower() in DATE_WORDS):
         i += 1
         if words[i - 1].upos == "PRON":
             break
     # an adjective after the head opens what follows it: "a source close [to the campaign]"
-    while i > first and (words[i - 1].text.lower() in NAME_CONNECTORS
+    while i > first and (words[i - 1].text.lower() in NAME_CONNECTORS or words[i - 1].text in POSSESSIVE_MARKS
                          or words[i - 1].upos == "ADJ" and not is_name_word(words[i - 1])
                          and any(words[j].upos in ("NOUN", "PROPN") for j in range(first, i - 1))):
         i -= 1

@@ -6,6 +6,8 @@ only chooses the phrase head.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from quotes.article import Article, Mention
 from quotes.english import lexicons
 from quotes.english.grammar import noun_phrase
@@ -15,7 +17,9 @@ from quotes.english.names import (
     best_organization,
     capitalized_runs,
     find_title,
+    is_name_word,
     names_organization,
+    names_place,
     organization_strength,
     person_name_tail,
     role_heads,
@@ -45,6 +49,54 @@ def _titled_name(article: Article, a: int, b: int) -> tuple[int, int, str] | Non
     return (title_start, name_start, title) if title else None
 
 
+# What ties a document to whoever issued it: "a statement from the ministry", "a letter by Ann Cole".
+ISSUER_PREPOSITIONS = frozenset({"from", "by", "of"})
+PERSON_OF = frozenset({"of", "at"})  # "Shannon Curry of the University of Colorado Boulder"
+ISSUER_TYPES = frozenset({"organization", "person", "group"})
+
+
+def _acronym_organization(article: Article, a: int, b: int) -> tuple[str, int, int] | None:
+    """An acronym in words[a:b] that names an organisation: "the WHO statement"."""
+    for i in range(a, b):
+        if names_organization(article, i, i + 1):
+            return article.words[i].text, article.words[i].start, article.words[i].end
+    return None
+
+
+def _issuer(article: Article, head: int) -> Mention | None:
+    """Who issued the document headed by word `head`: "a statement from the ministry" is the ministry's."""
+    for child in article.children[head]:
+        word = article.words[child]
+        if word.deprel.startswith("nmod") and child > head and any(
+                article.words[c].deprel == "case" and article.words[c].text.lower() in ISSUER_PREPOSITIONS
+                for c in article.children[child]):
+            issuer = mention_at(article, child)
+            if issuer.type == "unknown" and word.text.lower() in lexicons.weighted(lexicons.ORGANIZATION_WORDS):
+                return replace(issuer, type="organization")  # "the ministry", "the club"
+            return issuer if issuer.type in ISSUER_TYPES else None
+    return None
+
+
+def _person_of_organization(article: Article, a: int, b: int) -> Mention | None:
+    """A person's name, then "of" or "at" and an organisation: "Shannon Curry of the University of
+    Colorado Boulder" is Shannon Curry, affiliated to the university (the capitalised words run on
+    through "of" as in "Ministry of Foreign Affairs", so the name is read off the words before it)."""
+    words = article.words
+    for i in range(a + 1, b - 1):
+        if words[i].text.lower() not in PERSON_OF:
+            continue
+        if not all(is_name_word(w) for w in words[a:i]) or organization_strength(article, a, i) \
+                or names_place(article, a, i):
+            return None
+        name_start = person_name_tail(article, a, i)
+        organization = best_organization(article, i + 1, b)
+        if i - name_start < 2 or organization is None:
+            return None
+        return Mention(words[name_start].start, words[i - 1].end, i - 1, span_text(article, name_start, i), "person",
+                       role=find_title([w.text.lower() for w in words[a:name_start]]), affiliation=organization)
+    return None
+
+
 def describe(article: Article, a: int, b: int, head: int) -> Mention:
     """What the phrase words[a:b] says of its speaker: name, type, role, affiliation."""
     words = article.words
@@ -62,18 +114,28 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
             lexicons.words(lexicons.DOCUMENT_NOUNS):
         if possessive is not None and possessive > a:
             return describe(article, a, possessive, possessive - 1)
-        organization = best_organization(article, a, b)
+        organization = best_organization(article, a, b) or _acronym_organization(article, a, b)
         if organization:
             return Mention(start, end, head, organization[0], "organization", affiliation=organization)
+        issuer = _issuer(article, head)
+        if issuer is not None:
+            return replace(issuer, start=start, end=end, head=head)
         return Mention(start, end, head, span_text(article, a, b), "unknown")
+    owner = None  # an organisation that owns the rest: "the World Health Organization's Lena Vogt"
     if possessive is not None:
+        if names_organization(article, a, possessive) or best_organization(article, a, possessive):
+            owner = best_organization(article, a, possessive) or (span_text(article, a, possessive),
+                                                                 words[a].start, words[possessive - 1].end)
         a = possessive + 1
         lowered = [w.text.lower() for w in words[a:b]]
 
+    person = _person_of_organization(article, a, b)
+    if person is not None:
+        return person
     role = find_title(lowered)
     runs = capitalized_runs(article, a, b)
     head_run = next(((i, j) for i, j in runs if i <= head < j), None)
-    organization = best_organization(article, a, b)
+    organization = best_organization(article, a, b) or owner
     group_nouns = lexicons.words(lexicons.GROUP_NOUNS)
 
     titled = _titled_name(article, *head_run) if head_run else None

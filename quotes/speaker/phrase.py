@@ -174,7 +174,10 @@ def _subject_mention(article: Article, subject: int) -> Mention:
         if related is not None and article.words[related].upos in SPEAKER_TAGS:
             return replace(mention_at(article, related), start=word.start, end=word.end, head=subject)
     named = _named_apposition(article, subject)
-    return mention_at(article, named if named is not None else subject)
+    if named is not None:
+        return mention_at(article, named)
+    mention = mention_at(article, subject)
+    return _named_before(article, mention, article.words[subject].head) or mention
 
 
 def _named_apposition(article: Article, subject: int) -> int | None:
@@ -186,6 +189,22 @@ def _named_apposition(article: Article, subject: int) -> int | None:
         if word.deprel == "appos" and child > subject and word.upos == "PROPN" and word.is_capitalized:
             return child
     return None
+
+
+def _named_before(article: Article, description: Mention, verb: int | None) -> Mention | None:
+    """The person named right before a description set off by commas after them, which the parser
+    made the subject: "Ben Rozitis, a planetary scientist at the University of Tennessee, told" → Ben
+    Rozitis; not a place the sentence opens with ("In Chelsea, the mayor said")."""
+    if description.type not in ("person", "unknown") or description.name[:1].isupper() or verb is None:
+        return None
+    first = article.word_at(description.start)
+    if first is None or not any(article.words[i].text == "," for i in range(first, verb)):
+        return None
+    if first is None or first < 2 or article.words[first - 1].text != "," \
+            or not is_name_word(article.words[first - 2]) or article.in_quote(article.words[first - 2].start):
+        return None
+    named = mention_at(article, first - 2)
+    return named if named.type == "person" and named.end == article.words[first - 2].end else None
 
 
 def _subject_before(article: Article, verb: int) -> int | None:
