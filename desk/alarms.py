@@ -43,9 +43,10 @@ DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 TENSES = (frozenset({"is", "was", "are", "were", "be", "been"}), frozenset({"will", "would", "shall", "should"}),
           frozenset({"has", "had", "have"}), frozenset({"do", "does", "did"}), frozenset({"can", "could"}),
           frozenset({"may", "might"}))
-INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ies", "ied", "y")
+INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ies", "ied", "y"})
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+SENTENCE_OPENS = re.compile(r"[.!?:;\"“”‘’…]\s*$")  # what comes before a capital that opens a sentence
 
 
 class Change(NamedTuple):
@@ -161,7 +162,7 @@ def _names(words: list[Word], text: str) -> set[str]:
     """Capitalised words that do not open a sentence (nor are "I"): names."""
     found = set()
     for word in words:
-        opens = not text[:word.start].strip() or re.search(r"[.!?:\"“‘]\s*$", text[:word.start]) is not None
+        opens = not text[:word.start].strip() or SENTENCE_OPENS.search(text[:word.start]) is not None
         if word.written[:1].isupper() and word.normal != "i" and not opens:
             found.add(word.normal)
     return found
@@ -209,7 +210,9 @@ def _same_stem(first: str, second: str) -> bool:
         return True
     stem = len(next((p for p in (first[:n] for n in range(min(len(first), len(second)), 0, -1))
                      if second.startswith(p)), ""))
-    return stem >= 4 and first[stem:] in INFLECTIONS and second[stem:] in INFLECTIONS
+    endings = {first[stem:], second[stem:]}
+    # a plural or a third person: "laws" / "law"; longer endings need a longer stem ("stresses" / "stress")
+    return endings <= INFLECTIONS and (stem >= 4 or (stem >= 3 and endings <= {"", "s", "es"}))
 
 
 def is_inflection(change: Change) -> bool:

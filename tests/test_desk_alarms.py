@@ -9,6 +9,10 @@ from desk import alarms
     # the seed articles' copies (../shared/corpus/articles 000 and 001)
     ("candid, substantive, and constructive", "frank, substantive, and constructive", "wording"),
     ("to manage stresses in the relationship", "to manage stress in the relationship", "minor"),
+    # PolNeAR copies: "laws" / "law" (a plural), a capital after an ellipsis or a quote mark opens a sentence
+    ("being a big beneficiary of the laws. But", "being a big beneficiary of the law.", "minor"),
+    ("I do. He was the most valuable player. I give him the award",
+     ("I do. He was the most valuable player. … He was the award"), "wording"),
     # punctuation, case and quote marks are no change; spelling variants and a possessive's form are style
     ("“The U.S. doesn’t,” he", "the US doesn't he", None),
     ("ISIS's fighters", "ISIS' fighters", "style"),
