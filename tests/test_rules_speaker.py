@@ -139,3 +139,20 @@ def test_an_organisations_person_after_the_cue_is_the_person_and_the_organisatio
     mention, method = speaker_mention(article, cue_of(article, "said"), [article.pieces[0]])
     assert (mention.name, mention.type, method) == ("Guy Zohar", "person", "inverted")
     assert mention.affiliation[0] == "JPL"
+
+
+def test_a_person_of_an_organisations_unit_is_the_person():
+    article = make_article("“ We found it , ” said Ann Cole of the University ’s Laboratory for Physics .",
+                           upos="PUNCT PRON VERB PRON PUNCT PUNCT VERB PROPN PROPN ADP DET PROPN PART PROPN ADP "
+                                "PROPN PUNCT",
+                           lemmas="“ we find it , ” say ann cole of the university ’s laboratory for physics .")
+    mention, _ = speaker_mention(article, cue_of(article, "said"), [article.pieces[0]])
+    assert (mention.name, mention.type) == ("Ann Cole", "person")
+
+
+def test_a_coach_before_a_name_is_a_role():
+    article = make_article("Leeds United coach Tom Hart said no .", upos="PROPN PROPN NOUN PROPN PROPN VERB INTJ PUNCT",
+                           heads="2 3 5 5 6 0 6 6", deprels="compound compound compound compound nsubj root obj punct",
+                           lemmas="leeds united coach tom hart say no .")
+    mention, _ = speaker_mention(article, cue_of(article, "said"), None)
+    assert (mention.name, mention.role) == ("Tom Hart", "coach")

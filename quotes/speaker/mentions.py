@@ -121,6 +121,9 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
         if issuer is not None:
             return replace(issuer, start=start, end=end, head=head)
         return Mention(start, end, head, span_text(article, a, b), "unknown")
+    person = _person_of_organization(article, a, b)
+    if person is not None:
+        return person
     owner = None  # an organisation that owns the rest: "the World Health Organization's Lena Vogt"
     if possessive is not None:
         if names_organization(article, a, possessive) or best_organization(article, a, possessive):
@@ -129,9 +132,6 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
         a = possessive + 1
         lowered = [w.text.lower() for w in words[a:b]]
 
-    person = _person_of_organization(article, a, b)
-    if person is not None:
-        return person
     role = find_title(lowered)
     runs = capitalized_runs(article, a, b)
     head_run = next(((i, j) for i, j in runs if i <= head < j), None)
