@@ -172,36 +172,58 @@ def find_links(session: Session, new_quotes, vectors, now: datetime, earlier_onl
     article_id = new_quotes[0].article_id if new_quotes else None
     candidates_of = {quote.pk: _candidates(session, quote, keys_of[quote.pk], quote.pk if earlier_only else None)
                      for quote in new_quotes}
-    wanted = set().union(*candidates_of.values()) if candidates_of else set()
+    wanted = {pk for candidates in candidates_of.values() for pk in candidates}
     if not wanted:
         return []
     stored = {row.pk: row for row in session.execute(select(*STORED_SIDE).where(Quote.pk.in_(wanted)))}
-    speakers_of_key = speakers_of_keys(session, set().union(*keys_of.values()), article_id,
-                                       min(keys_of) if earlier_only else None)
+    # two speakers, or a side without one, are decided on a long shared stretch only: candidates sharing a few
+    # word pairs by the same speaker, or many by any, are compared in full
+    pairs = [(quote, stored[pk]) for quote in new_quotes for pk, shared in candidates_of[quote.pk].items()
+             if shared >= linking.MANY_SHARED_KEYS or (quote.speaker_id is not None
+                                                       and quote.speaker_id == stored[pk].speaker_id)]
+    if not pairs:
+        return []
+    speakers_of_key = LazyCounts(lambda: speakers_of_keys(session, set().union(*(keys_of[q.pk] for q, _ in pairs)),
+                                                          article_id, min(keys_of) if earlier_only else None))
     model = linking.load_model()
     found = []
-    for quote in new_quotes:
-        new = side(quote)
-        for pk in candidates_of[quote.pk]:
-            match = linking.compare(new, side(stored[pk]), speakers_of_key, vectors, model)
-            if match.linked or match.misattributed:
-                found.append(link_of(stored[pk], quote, match, now))
+    for quote, other in pairs:
+        match = linking.compare(side(quote), side(other), speakers_of_key, vectors, model)
+        if match.linked or match.misattributed:
+            found.append(link_of(other, quote, match, now))
     return found
 
 
-def _candidates(session: Session, quote: Quote, keys: set[int], before_pk: int | None = None) -> list[int]:
-    """The stored quotes of other articles sharing most shingles with `quote`. The database counts the shared
-    shingles through its index."""
+class LazyCounts(dict):
+    """Speakers per word pair, counted by the database only once a pair of quotes needs them (most candidates
+    are decided before: two speakers without a long shared stretch)."""
+
+    def __init__(self, count):
+        super().__init__()
+        self._count = count
+
+    def get(self, key, default=None):
+        if self._count is not None:
+            self.update(self._count())
+            self._count = None
+        return super().get(key, default)
+
+
+def _candidates(session: Session, quote: Quote, keys: set[int], before_pk: int | None = None) -> dict[int, int]:
+    """The stored quotes of other articles sharing most shingles with `quote`, with how many they share. The
+    database counts the shared shingles through its index."""
     if not keys:
-        return []
+        return {}
     shared = func.count().label("shared")
     query = (select(QuoteKey.quote_pk, shared).join(Quote, Quote.pk == QuoteKey.quote_pk)
              .where(QuoteKey.key.in_(keys), Quote.article_id != quote.article_id))
     if before_pk is not None:
         query = query.where(QuoteKey.quote_pk < before_pk)
+    if quote.speaker_id is not None and not linking.may_be_misattributed(quote.words.split(), quote.confidence):
+        query = query.where(or_(Quote.speaker_id == quote.speaker_id, Quote.speaker_id.is_(None)))
     query = (query.group_by(QuoteKey.quote_pk).having(shared >= linking.min_shared_keys(keys))
              .order_by(shared.desc(), QuoteKey.quote_pk).limit(CANDIDATES_PER_QUOTE))
-    return [row.quote_pk for row in session.execute(query)]
+    return {row.quote_pk: row.shared for row in session.execute(query)}
 
 
 # ---- reading ---------------------------------------------------------------------------------------

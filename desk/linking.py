@@ -36,6 +36,7 @@ STOCK_SPEAKERS = 3
 # close links: the words alone must identify the statement
 LONG_STRETCH_WORDS = 8
 NEAR_IDENTICAL = 0.9
+MANY_SHARED_KEYS = 3  # word pairs a long stretch shares at the least (not counting pairs of function words)
 CONFIDENT = 0.9  # the engine's confidence (its highest) in both speakers that a misattribution alert needs
 
 
@@ -174,6 +175,11 @@ def left_to_model(new: Side, old: Side, values: dict[str, float]) -> bool:
     return relation != "different" and values["fragment"] == 0.0 and is_long_near_identical(values)
 
 
+def may_be_misattributed(words: list[str], confidence: float | None) -> bool:
+    """Whether a quote is long enough, and its speaker sure enough, to be found credited to someone else."""
+    return len(words) >= LONG_STRETCH_WORDS and (confidence or 0.0) >= CONFIDENT
+
+
 def misattributed(new: Side, old: Side, values: dict[str, float]) -> bool:
     """The same long stretch credited to two different speakers the engine is sure of."""
     return (speaker_relation(new, old) == "different" and min(new.confidence, old.confidence) >= CONFIDENT
@@ -184,6 +190,8 @@ def compare(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: Word
             model: LinkModel | None = None) -> Match:
     """Whether two quotes of different articles are the same statement (or the same words credited to two
     speakers), and how alike their words are."""
+    if speaker_relation(new, old) != "same" and longest_run(new.words, old.words) < LONG_STRETCH_WORDS:
+        return Match(0.0, False)  # no long stretch: nothing to decide for two speakers or a side without one
     values = features(new, old, speakers_of_key, vectors)
     similarity = round(values["similarity"], 3)
     if misattributed(new, old, values):
