@@ -13,6 +13,7 @@ from extractions made beforehand, stored in order of publication.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import time
@@ -72,6 +73,7 @@ def store_through_backfill(database: str, documents: list[dict], directory: Path
                "TORCH_THREADS": os.environ.get("TORCH_THREADS", "1")}
         client = create_app({"TESTING": True, "RATELIMIT_ENABLED": False, "DATABASE_URL": database,
                              "BROKER_URL": broker}).test_client()
+        logging.getLogger("quotes.requests").setLevel(logging.WARNING)  # one line per poll of the job: not here
         with workers(2, env, directory):
             seconds = run_job(client, [{"id": document["doc_id"], "text": document["text"],
                                         "source": document["publisher"],
