@@ -144,44 +144,38 @@ def parser() -> argparse.ArgumentParser:
     return commands
 
 
+def _with_services(run, interrupted: str) -> int:
+    """`run()`'s exit status; one line and status 2 when the job queue or the desk cannot be reached, or
+    the input cannot be read, and `interrupted` on Ctrl-C."""
+    import redis
+    from kombu.exceptions import OperationalError as BrokerError
+    from sqlalchemy.exc import OperationalError as DatabaseError
+
+    try:
+        return run()
+    except KeyboardInterrupt:
+        print(f"quotes: {interrupted}", file=sys.stderr)
+        return engine_cli.INTERRUPTED
+    except (redis.RedisError, BrokerError) as error:
+        print(f"quotes: the job queue (QUOTES_BROKER_URL) is unavailable: {error}", file=sys.stderr)
+        return 2
+    except DatabaseError as error:
+        print(f"quotes: the desk (QUOTES_DATABASE_URL) is unavailable: {error}", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"quotes: {error}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "backfill":
-        import redis
-        from kombu.exceptions import OperationalError as BrokerError
-        from sqlalchemy.exc import OperationalError as DatabaseError
-
-        try:
-            return backfill(args.input, args.id_field, max(1, args.chunk), args.follow)
-        except KeyboardInterrupt:
-            print("quotes: stopped following; the workers go on with what was queued. Run the same command to "
-                  "queue what is not stored yet.", file=sys.stderr)
-            return engine_cli.INTERRUPTED
-        except (redis.RedisError, BrokerError) as error:
-            print(f"quotes: the job queue (QUOTES_BROKER_URL) is unavailable: {error}", file=sys.stderr)
-            return 2
-        except DatabaseError as error:
-            print(f"quotes: the desk (QUOTES_DATABASE_URL) is unavailable: {error}", file=sys.stderr)
-            return 2
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"quotes: {error}", file=sys.stderr)
-            return 2
+        return _with_services(lambda: backfill(args.input, args.id_field, max(1, args.chunk), args.follow),
+                              "stopped following; the workers go on with what was queued. Run the same command to "
+                              "queue what is not stored yet.")
     if args.command == "relink":
-        import redis
-        from kombu.exceptions import OperationalError as BrokerError
-        from sqlalchemy.exc import OperationalError as DatabaseError
-
-        try:
-            return relink(args.restart, max(1, args.batch), args.queue)
-        except KeyboardInterrupt:
-            print("quotes: relink stopped; run `quotes relink` again to resume it.", file=sys.stderr)
-            return engine_cli.INTERRUPTED
-        except (redis.RedisError, BrokerError) as error:
-            print(f"quotes: the job queue (QUOTES_BROKER_URL) is unavailable: {error}", file=sys.stderr)
-            return 2
-        except DatabaseError as error:
-            print(f"quotes: the desk (QUOTES_DATABASE_URL) is unavailable: {error}", file=sys.stderr)
-            return 2
+        return _with_services(lambda: relink(args.restart, max(1, args.batch), args.queue),
+                              "relink stopped; run `quotes relink` again to resume it.")
     if args.command == "worker":
         return worker(args.concurrency, args.loglevel, args.name)
     return engine_cli.main(argv)

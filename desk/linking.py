@@ -13,7 +13,6 @@ Candidates come from an index, never a scan: each quote is filed under hashes of
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +23,8 @@ from pathlib import Path
 from desk.similarity import alignment
 from desk.vectors import WordVectors
 from desk.words import normal_words
+from quotes import learned
+from quotes.learned import LinearModel
 
 # kinds whose words sit inside quote marks: reported speech without marks has no words to compare
 QUOTED_KINDS = ("direct", "mixed")
@@ -142,24 +143,10 @@ def features(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: Wor
     }
 
 
-class LinkModel:
-    """The learned decision: a logistic regression's weights, bias and threshold, scored by a dot product."""
-
-    def __init__(self, weights: dict[str, float], bias: float, threshold: float):
-        self.weights, self.bias, self.threshold = weights, bias, threshold
-
-    def probability(self, values: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in values.items())
-        return 1 / (1 + math.exp(-z))
-
-
-@cache
-def load_model(path: Path = MODEL_PATH) -> LinkModel | None:
-    """The learned decision (None before `./run train` wrote it: nothing links then)."""
-    if not path.is_file():
-        return None
-    model = json.loads(path.read_text(encoding="utf-8"))
-    return LinkModel(model["weights"], model["bias"], model["threshold"])
+def load_model(path: Path = MODEL_PATH) -> LinearModel | None:
+    """The learned decision, a logistic regression (quotes.learned); None before `./run train` wrote it:
+    nothing links then."""
+    return learned.load(path)
 
 
 def is_long_near_identical(values: dict[str, float]) -> bool:
@@ -187,7 +174,7 @@ def misattributed(new: Side, old: Side, values: dict[str, float]) -> bool:
 
 
 def compare(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: WordVectors | None,
-            model: LinkModel | None = None) -> Match:
+            model: LinearModel | None = None) -> Match:
     """Whether two quotes of different articles are the same statement (or the same words credited to two
     speakers), and how alike their words are."""
     if speaker_relation(new, old) != "same" and longest_run(new.words, old.words) < LONG_STRETCH_WORDS:

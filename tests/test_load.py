@@ -1,7 +1,6 @@
 """Bounded load tests against gunicorn on 127.0.0.1, from 4 threads with a fixed request count and a
 hard time cap: good and bad requests get no 5xx and no connection error, requests past the deadline
 get their 503, and the same workers serve to the end."""
-import os
 import random
 import subprocess
 import sys

@@ -179,10 +179,11 @@ def learn(database: str, articles: int) -> dict:
     card = {"judged_pairs": len(pairs), "pairs_decided_by_model": len(rows), "same": int(labels.sum()),
             "different": int((~labels).sum()), "C": c, "threshold": threshold, "cv_same_linked": round(recall, 3),
             "cv_different_linked": round(false, 3), "articles": articles}
-    from desk.linking import MODEL_PATH, load_model
+    from desk.linking import MODEL_PATH
+    from quotes import learned
 
     weights.write(MODEL_PATH, vectorizer, model, card, threshold)
-    load_model.cache_clear()
+    learned.load.cache_clear()
     print("desk link model:", json.dumps(card))
     return card
 
