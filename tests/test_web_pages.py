@@ -130,7 +130,7 @@ def test_embedded_social_posts_are_posts_by_their_accounts(client, whole_page):
     found = [(quote["kind"], quote["text"], quote["speaker"]["name"]) for quote in result["quotes"]]
     assert found == [
         ("post", "The library stays open. We listened, and we found the money. pic.twitter.com/x", "Mayor Ana Ruiz"),
-        ("direct", "It was never about the money", "Councillor Ben Okafor"),
+        ("direct", "It was never about the money", "Ben Okafor"),
         ("post", "Forty years of story time are not a line item.", "Friends of the Library"),
         ("post", "See you all at the branch on Saturday!", "Oak Street Branch"),
     ]
@@ -139,6 +139,6 @@ def test_embedded_social_posts_are_posts_by_their_accounts(client, whole_page):
         (span,) = quote["spans"]
         assert text[span["start"]:span["end"]] == quote["text"]
         speaker = quote["speaker"]
-        assert text[speaker["start"]:speaker["end"]] == speaker["mention"] == speaker["name"]
+        assert text[speaker["start"]:speaker["end"]] == speaker["mention"] and speaker["name"] in speaker["mention"]
     by_name = {speaker["name"]: speaker for speaker in result["speakers"]}
-    assert by_name["Mayor Ana Ruiz"]["quote_ids"] == ["q1"] and by_name["Councillor Ben Okafor"]["quote_ids"] == ["q2"]
+    assert by_name["Mayor Ana Ruiz"]["quote_ids"] == ["q1"] and by_name["Ben Okafor"]["quote_ids"] == ["q2"]

@@ -28,6 +28,7 @@ class NameOccurrence:
     text: str
     is_subject: bool  # the name is the subject of its clause: a likely antecedent for "he"
     in_quote: bool
+    titled: bool = False  # a title stands before it ("Captain Moreau"): a person's name, even one word
 
 
 def is_subject_name(article: Article, a: int, b: int) -> bool:
@@ -68,7 +69,8 @@ class NameIndex:
             if tokens and text.lower() not in places:
                 is_subject = is_subject_name(article, start, b)
                 found.append(NameOccurrence(article.words[start].start, article.words[b - 1].end, tokens, text,
-                                            is_subject, article.in_quote(article.words[start].start)))
+                                            is_subject, article.in_quote(article.words[start].start),
+                                            titled=start > a))
         return found
 
     @cached_property
@@ -84,8 +86,10 @@ class NameIndex:
         return [o.tokens for o in self.occurrences if len(o.tokens) > 1]
 
     def is_person(self, occurrence: NameOccurrence) -> bool:
-        """The name is a person's: written in full, or a short form of a full name."""
+        """The name is a person's: written in full, a short form of a full name, or after a title."""
         tokens = occurrence.tokens
+        if occurrence.titled:
+            return True
         if tokens not in self._persons:
             self._persons[tokens] = any(same_person(tokens, full) for full in self.full_names)
         return self._persons[tokens]
