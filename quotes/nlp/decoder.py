@@ -16,7 +16,7 @@ expanded down to the word it enters, and every other member keeps its arc in the
 Both are exact, so they find the same tree (a tie between two trees' scores could be broken
 differently; the parser's scores have none). On 4,109 sentences of news the trees were identical
 to Stanza's, decoded about 4.5 times faster than with Stanza's steps sped up, and 19 times faster
-than with Stanza's own. tests/test_parse.py compares them on random scores. quotes.stanza_patches
+than with Stanza's own. tests/test_parse.py compares them on random scores. quotes.nlp.patches
 puts it under Stanza's `chuliu_edmonds_one_root`, whose root reweighting and check stay Stanza's.
 """
 from __future__ import annotations

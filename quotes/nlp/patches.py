@@ -2,14 +2,14 @@
 
 `install()` (called once per process by quotes.nlp.load_pipeline) puts them in place:
 
-- the parser's tree decoder: `quotes.decoder.maximum_tree` for Stanza's Chu-Liu-Edmonds;
+- the parser's tree decoder: `quotes.nlp.decoder.maximum_tree` for Stanza's Chu-Liu-Edmonds;
 - unmapping of tags: the tagger turns every word's XPOS and feature ids back into strings one
   Python call at a time; the same few thousand id combinations come back again and again, so each
   vocabulary keeps the strings it has built;
 - padded id tensors: `get_long_tensor` fills one row at a time from a new tensor per word or
   sentence; numpy fills the same tensor in one step;
 - the NER tagger's CRF: at prediction Stanza still computes the training loss (a forward pass over
-  every tag sequence, thrown away); under inference mode, which quotes.parse always runs in, the
+  every tag sequence, thrown away); under inference mode, which quotes.stages.parse always runs in, the
   loss is skipped. Its Viterbi decoder takes one argmax per step where Stanza's takes a max and
   an argmax, and indexes instead of expanding arrays.
 

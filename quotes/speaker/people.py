@@ -51,7 +51,7 @@ class NameIndex:
 
     @cached_property
     def _runs(self) -> list[tuple[int, int]]:
-        """Every name run of the article (quotes.mentions.capitalized_runs, sentence by sentence)."""
+        """Every name run of the article (quotes.english.names.capitalized_runs, sentence by sentence)."""
         return [run for first, last in self.article.sentences for run in capitalized_runs(self.article, first, last)]
 
     @cached_property

@@ -99,15 +99,15 @@ def nearest_mention(article: Article, attribution: Attribution, chosen: Mention,
     """The chosen person at the nearest "he"/"she" before the quote, when it means them.
 
     The model chooses a person, and a person is one candidate at the mention nearest the quote
-    among their names (quotes.candidates); a pronoun nearer still ("On the steps he was blunt. “…”",
+    among their names (quotes.speaker.candidates); a pronoun nearer still ("On the steps he was blunt. “…”",
     "…,” she said in December. “…") is where the article gives this quote to them, and where
     PolNeAR's annotators mark the source.
     """
     word = _pronoun_before_quote(article, attribution)
     if word is None or word.start <= chosen.start:
         return chosen
-    resolved = resolve_pronoun(article, Mention(word.start, word.end, word.index, word.text, "pronoun"), previous, index,
-                               pronoun_ranker)
+    pronoun = Mention(word.start, word.end, word.index, word.text, "pronoun")
+    resolved = resolve_pronoun(article, pronoun, previous, index, pronoun_ranker)
     if resolved is None or with_canonical_name(article, resolved, index).name != chosen.name:
         return chosen
     return replace(chosen, start=word.start, end=word.end, head=word.index)
