@@ -18,8 +18,9 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
-# Dates are capitalised but never part of a name ("Antony Blinken on Sunday"); "May" can be a surname.
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})  # OntoNotes entity types of places
+
+# Dates are capitalised but never part of a name ("Antony Blinken on Sunday"); "May" can be a surname.
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december "
@@ -121,6 +122,11 @@ def span_text(article: Article, a: int, b: int) -> str:
     return article.text[article.words[a].start:article.words[b - 1].end]
 
 
+def named_span(article: Article, a: int, b: int) -> tuple[str, int, int]:
+    """(text, start, end) of the words[a:b]: how an affiliation is given, with the offsets it came from."""
+    return span_text(article, a, b), article.words[a].start, article.words[b - 1].end
+
+
 def organization_strength(article: Article, a: int, b: int) -> int:
     """2 for an institution, 1 for a unit of one, 0 when the words name no organisation."""
     org_words = lexicons.weighted(lexicons.ORGANIZATION_WORDS)
@@ -152,7 +158,7 @@ def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] 
     for i, j in capitalized_runs(article, a, b):
         strength = organization_strength(article, i, j)
         if strength > best_strength:
-            best, best_strength = (span_text(article, i, j), article.words[i].start, article.words[j - 1].end), strength
+            best, best_strength = named_span(article, i, j), strength
     return best
 
 
@@ -203,8 +209,8 @@ def role_heads() -> frozenset[str]:
 def _title_tokens() -> frozenset[str]:
     """Words a person's name never starts with: title words and role heads, nationalities, honorifics,
     organisation words."""
-    return frozenset(title_words() | role_heads() | lexicons.words(lexicons.NATIONALITIES) | lexicons.words(lexicons.HONORIFICS)
-                     | set(lexicons.weighted(lexicons.ORGANIZATION_WORDS)))
+    return frozenset(title_words() | role_heads() | lexicons.words(lexicons.NATIONALITIES)
+                     | lexicons.words(lexicons.HONORIFICS) | set(lexicons.weighted(lexicons.ORGANIZATION_WORDS)))
 
 
 def person_name_tail(article: Article, a: int, b: int) -> int:
@@ -214,6 +220,7 @@ def person_name_tail(article: Article, a: int, b: int) -> int:
     while i > a and article.words[i - 1].text.lower() not in stop:
         i -= 1
     return i
+
 
 # gender-guesser's answers, folded to the genders pronouns carry
 GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}

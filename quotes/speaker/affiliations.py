@@ -24,6 +24,7 @@ from quotes.english.names import (
     capitalized_runs,
     find_title,
     name_tokens,
+    named_span,
     names_organization,
     names_place,
     role_heads,
@@ -135,7 +136,7 @@ def _organization_after_role(article: Article, role_words: tuple[int, int] | Non
     x, y = runs[0]
     if names_place(article, x, y):
         return None
-    return span_text(article, x, y), article.words[x].start, article.words[y - 1].end
+    return named_span(article, x, y)
 
 
 def _describe_person(article: Article, windows: list[tuple[int, int] | None]) -> tuple[tuple[str, int, int] | None, str | None]:
@@ -162,7 +163,7 @@ def _organization_before(article: Article, a: int, role_words: tuple[int, int] |
     x, y = runs[-1]
     if not names_organization(article, x, y):
         return None
-    return span_text(article, x, y), article.words[x].start, article.words[y - 1].end
+    return named_span(article, x, y)
 
 
 def attach(article: Article, mention: Mention, index: NameIndex) -> Mention:

@@ -18,6 +18,7 @@ from quotes.english.names import (
     capitalized_runs,
     find_title,
     is_name_word,
+    named_span,
     names_organization,
     names_place,
     organization_strength,
@@ -59,7 +60,7 @@ def _acronym_organization(article: Article, a: int, b: int) -> tuple[str, int, i
     """An acronym in words[a:b] that names an organisation: "the WHO statement"."""
     for i in range(a, b):
         if names_organization(article, i, i + 1):
-            return article.words[i].text, article.words[i].start, article.words[i].end
+            return named_span(article, i, i + 1)
     return None
 
 
@@ -126,9 +127,8 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
         return person
     owner = None  # an organisation that owns the rest: "the World Health Organization's Lena Vogt"
     if possessive is not None:
-        if names_organization(article, a, possessive) or best_organization(article, a, possessive):
-            owner = best_organization(article, a, possessive) or (span_text(article, a, possessive),
-                                                                 words[a].start, words[possessive - 1].end)
+        owner = best_organization(article, a, possessive) \
+            or (named_span(article, a, possessive) if names_organization(article, a, possessive) else None)
         a = possessive + 1
         lowered = [w.text.lower() for w in words[a:b]]
 
@@ -141,7 +141,7 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
     titled = _titled_name(article, *head_run) if head_run else None
     if titled:  # "FBI Director James Comey": the organisation, the title, then the person
         title_start, name_start, title = titled
-        prefix = (span_text(article, head_run[0], title_start), words[head_run[0]].start, words[title_start - 1].end)
+        prefix = named_span(article, head_run[0], title_start)
         return Mention(start, end, head, span_text(article, name_start, head_run[1]), "person", role=title,
                        affiliation=prefix if names_organization(article, head_run[0], title_start) else organization)
     if head_run and organization_strength(article, *head_run):
