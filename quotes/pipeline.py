@@ -1,6 +1,6 @@
 """The engine: a declared sequence of stages over one Article per submitted text.
 
-    STAGES = marks, tokens, parse, cues, quotations, reported, speakers
+    STAGES = marks, tokens, parse, cues, quotations, reported, speakers, profiles
 
 `parse_texts` runs the stages up to `parse` over a batch of texts (Stanza sees the whole batch at
 once); `analyse` runs the rest over one parsed article. The service (`extract_many`) and
@@ -15,9 +15,9 @@ from quotes import records
 from quotes.article import Article
 from quotes.learned import Models
 from quotes.nlp import load_pipeline, model_info
-from quotes.stages import Context, cues, marks, parse, quotations, reported, speakers, tokens
+from quotes.stages import Context, cues, marks, parse, profiles, quotations, reported, speakers, tokens
 
-STAGES = (marks, tokens, parse, cues, quotations, reported, speakers)
+STAGES = (marks, tokens, parse, cues, quotations, reported, speakers, profiles)
 PARSING = STAGES[:STAGES.index(parse) + 1]  # text to parsed article: the costly part, cached by training
 ANALYSIS = STAGES[len(PARSING):]
 

@@ -81,6 +81,12 @@ def _is_first_name(text: str) -> bool:
     return first_name_table().get_gender(text) != "unknown"
 
 
+def _is_full_name(article: Article, a: int, b: int) -> bool:
+    """words[a:b] are a person's first name and surname: "Linette Boisvert" of "Linette Boisvert of NASA" is
+    one run, "of NASA" what she is of (not "Bank of America")."""
+    return b - a >= 2 and _is_first_name(article.words[a].text) and not organization_strength(article, a, b)
+
+
 def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """Maximal runs of name words in words[start:end], joined by connectors like "of"."""
     runs: list[tuple[int, int]] = []
@@ -100,7 +106,7 @@ def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, 
             # "Ministry of Foreign Affairs"; two connectors only inside an organisation's name
             # ("German Marshall Fund of the United States", not "Ryan Hass of the Brookings")
             joins = k < end and _name_word_at(article, k) and not _line_break_before(article, k) and (
-                k - j == 1 or organization_strength(article, i, j) > 0)
+                k - j == 1 or organization_strength(article, i, j) > 0) and not _is_full_name(article, i, j)
             if k == j or not joins:
                 break
             j = k + 1
@@ -156,10 +162,26 @@ def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] 
     """The strongest organisation name in words[a:b] (the first among equals)."""
     best, best_strength = None, 0
     for i, j in capitalized_runs(article, a, b):
-        strength = organization_strength(article, i, j)
+        # an acronym counts as a unit's name, also leading one ("NASA Headquarters", "NASA JPL")
+        strength = organization_strength(article, i, j) or int(names_organization(article, i, i + 1))
         if strength > best_strength:
             best, best_strength = named_span(article, i, j), strength
     return best
+
+
+def spelt_out_acronym(article: Article, acronym: str) -> tuple[str, int, int] | None:
+    """The name the article spells the acronym out as ("Supreme Council of Antiquities" for "SCA"): the
+    first capitalised run whose words' initials, connectors left out, are its letters."""
+    letters = acronym.replace(".", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
+        return None
+    for first, last in article.sentences:
+        for a, b in capitalized_runs(article, first, last):
+            words = [w.text for w in article.words[a:b] if w.text.lower() not in NAME_CONNECTORS]
+            if len(words) == len(letters) and all(w[:1].upper() == c for w, c in zip(words, letters)) \
+                    and not article.in_quote(article.words[a].start):
+                return named_span(article, a, b)
+    return None
 
 
 def learned_type(word: Word) -> str | None:

@@ -59,7 +59,11 @@ def _apposition(article: Article, end: int) -> tuple[int, int] | None:
         j += 1
     if start == i + 2:
         return start, j
-    if first is None or first.text.lower() not in ("a", "an", "the") and first.upos not in ("DET", "NOUN", "ADJ"):
+    if first is None:
+        return None
+    # "Shahra Lambert, NASA senior advisor for engagement": a name may open it when a role follows
+    if first.text.lower() not in ("a", "an", "the") and first.upos not in ("DET", "NOUN", "ADJ") and not any(
+            w.text.lower() in role_heads() and w.upos in ("NOUN", "PROPN") for w in article.words[i + 1:j]):
         return None  # not a descriptive apposition ("Blinken, Qin and officials")
     return i + 1, j
 
