@@ -60,6 +60,17 @@ CASES = [
     ("double_colon_same_paragraph", "a reprieve, not a victory", "Neil Ward", None),
     ("double_apostrophes_nested_single", "the 'noise diary' they kept", "Owen Price", None),
     ("double_possessive_before_quote", "the bees came back", "Lucy Jones", None),
+    # quoted fragments of one reported clause are quotations each; a colon after one opens a new quote
+    ("double_fragments_in_one_clause", "a reckless gamble", "Ruth Akande", None),
+    ("double_fragments_in_one_clause", "leave the town with nothing", "Ruth Akande", None),
+    ("double_fragments_in_one_clause", "We have been here before", "Ruth Akande", None),
+    ("double_fragments_in_one_clause", "the best we will see", "Simon Vance", None),
+    ("double_fragments_in_one_clause", "bring jobs back", "Simon Vance", None),
+    ("british_fragments_in_one_clause", "a betrayal", "Leila Moss", None),
+    ("british_fragments_in_one_clause", "trusted the trust to listen", "Leila Moss", None),
+    ("british_fragments_in_one_clause", "Nobody came to see the school", "Leila Moss", None),
+    ("british_fragments_in_one_clause", "no longer safe", "Martin Greaves", None),
+    ("british_fragments_in_one_clause", "get a better start", "Martin Greaves", None),
 ]
 
 # The whole wording of quotations in either house style: an apostrophe (it’s, the Joneses’ house, rock
@@ -84,6 +95,14 @@ QUOTE_TEXTS = [
     ("double_apostrophes_nested_single",
      "We've listened to the Smiths' concerns and the 'noise diary' they kept all summer"),
     ("double_possessive_before_quote", "a lesson for all of us"),
+    ("double_fragments_in_one_clause", "a reckless gamble"),
+    ("double_fragments_in_one_clause", "leave the town with nothing to show for it"),
+    ("double_fragments_in_one_clause", "We have been here before and we lost."),
+    ("double_fragments_in_one_clause", "the best we will see"),
+    ("british_fragments_in_one_clause", "a betrayal"),
+    ("british_fragments_in_one_clause", "trusted the trust to listen"),
+    ("british_fragments_in_one_clause", "Nobody came to see the school before they voted."),
+    ("british_fragments_in_one_clause", "no longer safe"),
 ]
 
 

@@ -48,12 +48,16 @@ TRAILING_REACH = 8  # words after a closing mark where its cue may stand ("Forei
 
 
 # ---- grouping ------------------------------------------------------------------------------
-def _splits_around_cue(article: Article, left: QuotedPiece, right: QuotedPiece) -> bool:
-    """“A,” he added, “and B.” — the gap holds a cue and no sentence end."""
+def _splits_around_cue(article: Article, group: list[QuotedPiece], right: QuotedPiece) -> bool:
+    """“A,” he added, “and B.” — the gap holds a cue and no sentence end. A colon after a fragment of
+    the writer's sentence opens a new quote: 'described him as “a liar”, adding: “We know it.”'."""
+    left = group[-1]
     if left.close_mark is None or left.paragraph != right.paragraph:
         return False
     gap = article.text[left.close_mark + 1:right.open_mark]
     if len(gap) > MAX_SPLIT_GAP or not gap.rstrip().endswith((",", ":")):
+        return False
+    if gap.rstrip().endswith(":") and quote_kind(article, group) == "mixed":
         return False
     # “A,” Clinton wrote. Still, she added, “B.” — a sentence begins in the gap: two quotes
     between = article.words_between(left.close_mark + 1, right.open_mark)
@@ -70,7 +74,7 @@ def group_pieces(article: Article) -> list[list[QuotedPiece]]:
     """Quotations as lists of pieces: paragraph continuations and split quotes joined."""
     groups: list[list[QuotedPiece]] = []
     for piece in article.pieces:
-        if groups and (groups[-1][-1].continues or _splits_around_cue(article, groups[-1][-1], piece)):
+        if groups and (groups[-1][-1].continues or _splits_around_cue(article, groups[-1], piece)):
             groups[-1].append(piece)
         else:
             groups.append([piece])

@@ -4,8 +4,8 @@ READS words, pieces, cues, attributions; WRITES attributions (quotes with their 
 records). Tap "indirect_candidate" (record, features): every indirect record offered to the filter.
 
 "Wang said the U.S. should stop “putting forward” the “China threat theory”": the clause after
-"said" is the content of the mixed quote, and both fragments are one record. "Analysts say it will
-take much more": a clause with no quote marks is an `indirect` record. Beliefs, plans and polls
+"said" is the content of both mixed quotes, each fragment a record of its own (words of the writer
+stand between them). "Analysts say it will take much more": a clause with no quote marks is an `indirect` record. Beliefs, plans and polls
 ("officials believe", "a poll shows") are not speech: only the cue lexicon's verbs report.
 
 The clause comes from the parse: the cue's complement ("said [that] X"), the clause the cue hangs
@@ -390,8 +390,8 @@ def add_reported_speech(article: Article, indirect_filter: LinearModel | None,
                         on_candidate: Callable[[Attribution, dict[str, float]], None] | None = None) -> list[Attribution]:
     """The article's quote records with their reported clauses, plus one record per indirect clause.
 
-    Mixed fragments of one clause and one cue become one record ("putting forward", "China threat
-    theory"); a clause that holds no attributed quote becomes an `indirect` record when the
+    Each mixed fragment of one clause is a record with that clause as content ("putting forward",
+    "China threat theory"); a clause that holds no attributed quote becomes an `indirect` record when the
     `indirect_filter` (trained by `./run train`) finds it likely enough; without one, every such clause
     does. `on_candidate` (training) is shown every indirect record offered, with its features.
     """
@@ -425,12 +425,7 @@ def add_reported_speech(article: Article, indirect_filter: LinearModel | None,
         if clause is None:
             records.append(attribution)
             continue
-        previous = records[-1] if records else None
-        if previous is not None and previous.kind == "mixed" and previous.cue == attribution.cue \
-                and previous.content == clause:
-            records[-1] = replace(previous, pieces=previous.pieces + attribution.pieces)
-        else:
-            records.append(replace(attribution, content=clause))
+        records.append(replace(attribution, content=clause))
     quoted = [(p.start, p.end) for a in quotes for p in a.pieces]
     # a cue reports its quotes, not a clause of its own; unless it only took a quote of an earlier
     # sentence as the nearest cue (“...” [new paragraph] DeSantis said he has supported legislation),
