@@ -72,7 +72,8 @@ NEWS_FIELDS = ("speaker", "affiliation", "role")
 # paragraph is one sentence at most, and short: ("A," he said. "B.") but not ("A," said Twine, who
 # chatted with the astronaut. Together, they worked out a solution in real time. "B").
 PIECE_GAP_WORDS = 20
-SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”‘’']*\s)")
+# a stop after a lone capital is a middle initial ("said David L. Pierce."), not a sentence end
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=[\s\"“”‘’']*\s)")
 
 
 def normalise_name(name: str | None) -> str | None:

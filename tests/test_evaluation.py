@@ -94,6 +94,14 @@ def test_the_second_piece_of_a_quote_interrupted_by_its_cue_is_no_extra():
     assert (figures["recall"], figures["precision"], figures["predicted"]) == (1.0, 1.0, 2), score.extras
 
 
+def test_a_middle_initial_in_the_cue_is_no_sentence_end():
+    text = "“We won the match,” said Ann B. Lee, coach of the Hawks. “Now we rest for a week.”"
+    score = Score(news_format=True)
+    records = [_record(text, "We won the match", "Ann Lee"), _record(text, "Now we rest for a week.")]
+    score_document(score, text, [_line(text, "We won the match", "Ann Lee")], {"quotes": records})
+    assert score.figures()["precision"] == 1.0, score.extras
+
+
 def test_a_quote_after_narration_is_no_piece_of_the_one_before():
     text = "“We won,” said Twine, who chatted with him. Together, they found a way. “It was fun,” he said."
     score = Score(news_format=True)
