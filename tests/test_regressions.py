@@ -133,6 +133,19 @@ def test_no_quotation_is_found_in_a_scare_quote_or_an_apostrophe(results):
     assert texts == ["We stopped mowing three years ago and the bees came back", "a lesson for all of us"], texts
 
 
+# a long quoted stretch that ends a sentence is somebody's words even when no cue says whose (a ruling, a
+# report): a quotation with no speaker; a short quoted term with no cue is none
+@pytest.mark.parametrize("article, statement, term", [
+    ("double_unattributed_statement", "in a manner that no reasonable employer could have thought fair", "flexible"),
+    ("british_unattributed_statement", "went unread on a desk in the council offices", "garden village"),
+])
+def test_a_long_quoted_statement_without_cue_is_a_quotation_with_no_speaker(article, statement, term):
+    path = ARTICLES / f"{article}.txt"
+    quotes = [q for q in extract(path.read_text(encoding="utf-8"), article)["quotes"] if q["kind"] != "indirect"]
+    assert [(statement in q["text"], q["speaker"]) for q in quotes] == [(True, None)], quotes
+    assert not any(term in q["text"] for q in quotes)
+
+
 def test_no_dateline_or_headline_word_is_a_speaker(results):
     names = {s["name"].lower() for s in results["dateline_headline"]["speakers"]}
     assert not names & {"lisbon", "port authority halts night shipments"}, names
