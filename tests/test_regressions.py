@@ -71,6 +71,30 @@ CASES = [
     ("british_fragments_in_one_clause", "Nobody came to see the school", "Leila Moss", None),
     ("british_fragments_in_one_clause", "no longer safe", "Martin Greaves", None),
     ("british_fragments_in_one_clause", "get a better start", "Martin Greaves", None),
+    # speaker profiles (issue 28): what the article says of a person anywhere goes with every quote of theirs
+    ("profile_introduced_earlier", "comes back higher", "Helen Varga", "Northern Rivers Institute"),
+    ("british_profile_introduced_earlier", "comes back higher", "Helen Varga", "Northern Rivers Institute"),
+    ("profile_introduced_earlier", "a second look", "Samuel Okoro", "Northern Rivers Institute"),
+    ("british_profile_introduced_earlier", "a second look", "Samuel Okoro", "Northern Rivers Institute"),
+    ("organisation_speaks", "We regret the disruption", "Coastal Ferry Company", "Coastal Ferry Company"),
+    ("british_organisation_speaks", "We regret the disruption", "Coastal Ferry Company", "Coastal Ferry Company"),
+    ("acronym_affiliation", "Every drawer in this room", "Omar Reid", "National Seed Conservation Trust"),
+    ("british_acronym_affiliation", "Every drawer in this room", "Omar Reid", "National Seed Conservation Trust"),
+    ("acronym_affiliation", "with the power off", "Lucia Ferro", "National Seed Conservation Trust"),
+    ("british_acronym_affiliation", "with the power off", "Lucia Ferro", "National Seed Conservation Trust"),
+    ("predicate_and_chained_roles", "three weeks later", "Ruth Calder", "Great Lakes Survey"),
+    ("british_predicate_and_chained_roles", "three weeks later", "Ruth Calder", "Great Lakes Survey"),
+    ("predicate_and_chained_roles", "whole shoreline", "Tomas Ekberg", "Nordic Ice Office"),
+    ("british_predicate_and_chained_roles", "whole shoreline", "Tomas Ekberg", "Nordic Ice Office"),
+]
+
+# (article, words of the quote, the speaker's role as the article gives it; None: the record has none)
+ROLE_CASES = [
+    ("profile_introduced_earlier", "comes back higher", "hydrologist"),  # from the apposition two paragraphs up
+    ("british_profile_introduced_earlier", "a second look", "director"),  # "the institute's new director, Samuel Okoro"
+    ("acronym_affiliation", "Every drawer in this room", "collections manager"),  # "NSCT collections manager"
+    ("british_predicate_and_chained_roles", "three weeks later", "hydrologist"),  # "Ruth Calder is a hydrologist"
+    ("organisation_speaks", "Nobody answered the phone", None),  # "who commutes to the mainland": no job
 ]
 
 # The whole wording of quotations in either house style: an apostrophe (it’s, the Joneses’ house, rock
@@ -109,7 +133,7 @@ QUOTE_TEXTS = [
 @pytest.fixture(scope="module")
 def results():
     return {name: extract((ARTICLES / f"{name}.txt").read_text(encoding="utf-8"), name)
-            for name in sorted({case[0] for case in CASES + QUOTE_TEXTS})}
+            for name in sorted({case[0] for case in CASES + QUOTE_TEXTS + ROLE_CASES})}
 
 
 @pytest.mark.parametrize("article, words, speaker, affiliation", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
@@ -119,6 +143,15 @@ def test_quote_gets_its_speaker(results, article, words, speaker, affiliation):
     assert same_name((quote["speaker"] or {}).get("name"), speaker), quote
     if affiliation is not None:
         assert same_name((quote["affiliation"] or {}).get("name"), affiliation), quote
+
+
+@pytest.mark.parametrize("article, words, role", ROLE_CASES, ids=[f"{c[0]}:{c[1]}" for c in ROLE_CASES])
+def test_quote_gets_its_speakers_role(results, article, words, role):
+    quote = next(q for q in results[article]["quotes"] if words in q["text"])
+    if role is None:
+        assert quote["role"] is None, quote
+    else:
+        assert quote["role"] is not None and role in quote["role"].lower(), quote
 
 
 @pytest.mark.parametrize("article, wording", QUOTE_TEXTS, ids=[f"{c[0]}:{c[1][:30]}" for c in QUOTE_TEXTS])

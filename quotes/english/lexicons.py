@@ -72,6 +72,7 @@ TITLE_FORMS = "title_forms"
 TITLE_KINDS = "title_kinds"
 ADDRESSEE_CUES = "addressee_cues"
 CONTROL_VERBS = "control_verbs"
+NON_ROLE_PERSON_NOUNS = "non_role_person_nouns"
 ELISIONS = "elisions"
 # learned by `./run train` (training/)
 LEARNED_CUE_VERBS = "learned_cue_verbs"

@@ -227,6 +227,22 @@ def role_heads() -> frozenset[str]:
     return frozenset(heads | set(lexicons.learned(lexicons.LEARNED_ROLE_WORDS)))
 
 
+# Endings of nouns for people by their work or field ("hydrologist", "oceanographer", "technician").
+PROFESSION_ENDINGS = ("ologist", "ographer", "onomer", "ician", "ist")
+
+
+def is_role_noun(word: Word) -> bool:
+    """The noun names a job or position: a role head (role_heads), a noun GUM's mentions type as a person
+    that is no relation or bystander (lexicon/non_role_person_nouns.txt: "father", "passenger"), or a
+    profession by its ending ("hydrologist", not "checklist")."""
+    lowered = word.text.lower()
+    if word.upos not in ("NOUN", "PROPN") or lowered in lexicons.words(lexicons.NON_ROLE_PERSON_NOUNS):
+        return False
+    if lowered in role_heads() or learned_type(word) == "person" and word.xpos != "NNS":
+        return True
+    return len(lowered) >= 7 and lowered.endswith(PROFESSION_ENDINGS) and not lowered.endswith("list")
+
+
 @functools.cache
 def _title_tokens() -> frozenset[str]:
     """Words a person's name never starts with: title words and role heads, nationalities, honorifics,

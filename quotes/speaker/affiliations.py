@@ -27,6 +27,7 @@ from quotes.english.names import (
     named_span,
     names_organization,
     names_place,
+    is_role_noun,
     role_heads,
     same_person,
     span_text,
@@ -63,17 +64,36 @@ def _apposition(article: Article, end: int) -> tuple[int, int] | None:
         return None
     # "Shahra Lambert, NASA senior advisor for engagement": a name may open it when a role follows
     if first.text.lower() not in ("a", "an", "the") and first.upos not in ("DET", "NOUN", "ADJ") and not any(
-            w.text.lower() in role_heads() and w.upos in ("NOUN", "PROPN") for w in article.words[i + 1:j]):
+            is_role_noun(w) for w in article.words[i + 1:j]):
         return None  # not a descriptive apposition ("Blinken, Qin and officials")
     return i + 1, j
 
 
+def _predicate(article: Article, end: int) -> tuple[int, int] | None:
+    """Word range of what the person is said to be right after the name ending at char `end`: "Helen Varga is
+    a hydrologist at the Northern Rivers Institute", up to the clause's next break."""
+    i = article.word_at(end)
+    # "is": what they were ("Twine was a graduate assistant coach") is not what they are
+    if i is None or i + 2 >= len(article.words) or article.words[i].text.lower() != "is" \
+            or article.words[i + 1].text.lower() not in ("a", "an", "the") or article.in_quote(article.words[i].start):
+        return None
+    sentence_end = article.sentence_of(i)[1]
+    j = i + 1
+    while j < sentence_end and article.words[j].text.lower() not in APPOSITION_ENDS:
+        j += 1
+    return i + 1, j
+
+
 def _prenominal(article: Article, start: int) -> tuple[int, int] | None:
-    """Word range of the title words right before the name starting at char `start`."""
+    """Word range of the title words right before the name starting at char `start` (an honorific between:
+    "ERC Program Manager Dr. Todd Ensign")."""
     i = article.word_at(start)
     if i is None:
         return None
     first = article.sentence_of(i)[0]
+    honorifics = lexicons.words(lexicons.HONORIFICS)
+    while i > first and article.words[i - 1].text.lower().rstrip(".") in honorifics | {"."}:
+        i -= 1
     a = i
     while a > max(first, i - PRENOMINAL_REACH) and article.words[a - 1].upos in ("PROPN", "NOUN", "ADJ", "PART") \
             and article.words[a - 1].text not in (",",):
@@ -112,15 +132,19 @@ def _role_words(article: Article, a: int, b: int) -> tuple[int, int] | None:
     """Word range of the role that the words[a:b] of a window open with ("principal investigator at
     Marshall") or end with ("Leeds United manager"): words that end with a role's head noun."""
     words = article.words
-    heads = role_heads()
     # an apposition opens with its role: the words up to a preposition or a break
     start = a + (words[a].upos == "DET" if a < b else 0)
     stop = next((i for i in range(start, b) if words[i].upos in ("ADP", "PUNCT", "CCONJ", "SCONJ")), b)
-    if start < stop and words[stop - 1].text.lower() in heads and words[stop - 1].upos in ("NOUN", "PROPN") \
+    # after its possessor: "the mission’s principal investigator", "the club's captain"
+    start = max([start] + [i + 1 for i in range(start, stop) if words[i].text in POSSESSIVE_MARKS])
+    # after the organisation it is a role of: "NASA senior advisor", "RGS president"
+    while start < stop - 1 and names_organization(article, start, start + 1):
+        start += 1
+    if start < stop and is_role_noun(words[stop - 1]) \
             and all(w.upos in ROLE_MODIFIER_TAGS for w in words[start:stop]):
         return start, stop
     # words before a name end with it: back from the end while the words are lower case or title words
-    if a < b and words[b - 1].text.lower() in heads and words[b - 1].upos in ("NOUN", "PROPN"):
+    if a < b and is_role_noun(words[b - 1]):
         first = b - 1
         while first > a and words[first - 1].upos in ("NOUN", "ADJ") and not words[first - 1].is_capitalized:
             first -= 1
@@ -143,8 +167,10 @@ def _organization_after_role(article: Article, role_words: tuple[int, int] | Non
     return named_span(article, x, y)
 
 
-def _describe_person(article: Article, windows: list[tuple[int, int] | None]) -> tuple[tuple[str, int, int] | None, str | None]:
-    organization, role = None, None
+def _describe_person(article: Article, windows: list[tuple[int, int] | None], index: NameIndex) \
+        -> tuple[tuple[str, int, int] | None, str | None, str | None]:
+    """The organisation, the job title of the lexicon and the role words (_role_words) the windows give."""
+    organization, title, role = None, None, None
     for window in windows:
         if window is None:
             continue
@@ -152,9 +178,28 @@ def _describe_person(article: Article, windows: list[tuple[int, int] | None]) ->
         role_words = _role_words(article, a, b)
         organization = organization or best_organization(article, a, b) \
             or _organization_after_role(article, role_words, b) or _organization_before(article, a, role_words)
-        role = role or find_title([w.text.lower() for w in article.words[a:b]]) \
-            or (span_text(article, *role_words) if role_words else None)
-    return organization, role
+        organization = organization or _organization_described(article, a, b, index)
+        found_title = find_title([w.text.lower() for w in article.words[a:b]])
+        words = span_text(article, *role_words) if role_words else None
+        if found_title and words and found_title in words.lower() and len(words) > len(found_title):
+            found_title = words  # "chief pilot", not "chief"
+        title = title or found_title
+        role = role or words
+    return organization, title, role
+
+
+def _organization_described(article: Article, a: int, b: int, index: NameIndex) -> tuple[str, int, int] | None:
+    """The organisation named before that words[a:b] describe by kind as an owner: "the institute's new
+    director" after "the Northern Rivers Institute" (the latest organisation named with that word)."""
+    org_words = lexicons.weighted(lexicons.ORGANIZATION_WORDS)
+    for i in range(a + 1, b):
+        owner = article.words[i - 1].text
+        if article.words[i].text in POSSESSIVE_MARKS and owner.islower() and owner in org_words:
+            earlier = [o for o in index.organizations if o[1] <= article.words[a].start and owner in o[2].lower().split()]
+            if earlier:
+                start, end, name = earlier[-1]
+                return name, start, end
+    return None
 
 
 def _organization_before(article: Article, a: int, role_words: tuple[int, int] | None) -> tuple[str, int, int] | None:
@@ -186,18 +231,23 @@ def known_of(article: Article, name: str, index: NameIndex, organization: tuple[
     found, in text order), unless already known."""
     tokens = name_tokens(name)
     occurrences = sorted((o for o in index.occurrences if same_person(o.tokens, tokens)), key=lambda o: o.start)
+    described = None  # role words ("Egypt's pre-eminent archaeologist") count where no job title is found
     # a title set off before a name counts only where no title stands beside one
     for set_off_before in (False, True):
         for occurrence in occurrences:
             if organization and role:
                 return organization, role
+            affiliated_to = _affiliated_to(article, occurrence.end)
+            # "Dr. Daniel Cremons of NASA’s Goddard Space Flight Center, deputy principal investigator"
+            then = _apposition(article, article.words[affiliated_to[1] - 1].end) if affiliated_to else None
             windows = [_title_before(article, occurrence.start)] if set_off_before else \
-                [_prenominal(article, occurrence.start), _apposition(article, occurrence.end),
-                 _affiliated_to(article, occurrence.end)]
-            found_organization, found_role = _describe_person(article, windows)
+                [_prenominal(article, occurrence.start), _apposition(article, occurrence.end), affiliated_to, then,
+                 _predicate(article, occurrence.end)]
+            found_organization, found_title, found_role = _describe_person(article, windows, index)
             organization = organization or found_organization
-            role = role or found_role
-    return organization, role
+            role = role or found_title
+            described = described or found_role
+    return organization, role or described
 
 
 def spelt_out(title: str | None) -> str | None:
