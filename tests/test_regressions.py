@@ -86,6 +86,13 @@ CASES = [
     ("british_predicate_and_chained_roles", "three weeks later", "Ruth Calder", "Great Lakes Survey"),
     ("predicate_and_chained_roles", "whole shoreline", "Tomas Ekberg", "Nordic Ice Office"),
     ("british_predicate_and_chained_roles", "whole shoreline", "Tomas Ekberg", "Nordic Ice Office"),
+    # a name after a relation or a title is the speaker, and quoted words never are ("as “a coward”")
+    ("relation_and_title_before_name", "let the family sleep again", "Angus", None),
+    ("british_relation_and_title_before_name", "let the family sleep again", "Angus", None),
+    ("relation_and_title_before_name", "nobody locks a door", "Moira Dunbar", None),
+    ("british_relation_and_title_before_name", "nobody locks a door", "Moira Dunbar", None),
+    ("relation_and_title_before_name", "never once looked at us", "Ellen", None),
+    ("british_relation_and_title_before_name", "never once looked at us", "Ellen", None),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)
@@ -95,6 +102,8 @@ ROLE_CASES = [
     ("acronym_affiliation", "Every drawer in this room", "collections manager"),  # "NSCT collections manager"
     ("british_predicate_and_chained_roles", "three weeks later", "hydrologist"),  # "Ruth Calder is a hydrologist"
     ("organisation_speaks", "Nobody answered the phone", None),  # "who commutes to the mainland": no job
+    ("british_relation_and_title_before_name", "nobody locks a door", "procurator fiscal"),
+    ("relation_and_title_before_name", "let the family sleep again", None),  # "brother": a relation, no job
 ]
 
 # The whole wording of quotations in either house style: an apostrophe (it’s, the Joneses’ house, rock

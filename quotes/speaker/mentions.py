@@ -18,6 +18,8 @@ from quotes.english.names import (
     capitalized_runs,
     find_title,
     is_name_word,
+    is_role_noun,
+    learned_type,
     named_span,
     names_organization,
     names_place,
@@ -168,9 +170,36 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
     return Mention(start, end, head, span_text(article, a, b), "unknown", affiliation=organization)
 
 
+def _is_person_word(word) -> bool:
+    """A lower-case word that can stand before a person's name: a title or role ("procurator fiscal"), or a
+    noun for a person ("father", "neighbour")."""
+    return word.text.islower() and (word.text in title_words() or is_role_noun(word) or learned_type(word) == "person")
+
+
+def _name_after(article: Article, b: int) -> tuple[int, int] | None:
+    """The person's name that a phrase ending before word `b` introduces, when the parse cut it off: after a
+    noun for a person ("Aitchison's father Norrie"), or after title words ("North of Scotland procurator
+    fiscal Liam Murphy")."""
+    words = article.words
+    last = article.sentence_of(b - 1)[1]
+    k = b
+    while k < last and _is_person_word(words[k]):
+        k += 1
+    if k == last or (k == b and not _is_person_word(words[b - 1])) or article.in_quote(words[k].start):
+        return None
+    run = next(((i, j) for i, j in capitalized_runs(article, k, last) if i == k), None)
+    if run is None or organization_strength(article, *run) or person_name_tail(article, *run) != k:
+        return None
+    return run
+
+
 def mention_at(article: Article, head: int) -> Mention:
-    """The speaker mention whose phrase is headed by word `head`."""
+    """The speaker mention whose phrase is headed by word `head` (through to the name it introduces, which
+    then heads it)."""
     a, b = noun_phrase(article, head)
+    name = _name_after(article, b)
+    if name is not None:
+        b, head = name[1], name[1] - 1
     return describe(article, a, b, head)
 
 

@@ -131,6 +131,8 @@ def resolve_speakers(article: Article, speaker_ranker: LinearModel | None, prono
         previous = [a.mention for a in resolved if a.mention is not None]
         if attribution.method == "continued" and previous_quote is not None:
             mention = previous_quote.mention
+        elif attribution.mention is not None and article.in_quote(attribution.mention.start):
+            mention = None  # quoted words ("thought of him as “a mass murderer”") are what is said, not who said it
         else:
             mention = resolve_mention(article, attribution.mention, previous, index, pronoun_ranker)
         if attribution.pieces and (speaker_ranker is not None or on_options is not None):
