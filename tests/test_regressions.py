@@ -188,6 +188,13 @@ def test_a_long_quoted_statement_without_cue_is_a_quotation_with_no_speaker(arti
     assert not any(term in q["text"] for q in quotes)
 
 
+@pytest.mark.parametrize("article", ["double_project_titles", "british_project_titles"])
+def test_titles_of_projects_are_no_quotations_however_long(article):
+    path = ARTICLES / f"{article}.txt"
+    quotes = [q for q in extract(path.read_text(encoding="utf-8"), article)["quotes"] if q["kind"] != "indirect"]
+    assert [q["text"] for q in quotes] == ["Our reviewers had never seen so many strong proposals"], quotes
+
+
 def test_no_dateline_or_headline_word_is_a_speaker(results):
     names = {s["name"].lower() for s in results["dateline_headline"]["speakers"]}
     assert not names & {"lisbon", "port authority halts night shipments"}, names

@@ -42,6 +42,7 @@ WRITES = ("attributions",)
 
 TITLE_FUNCTION_WORDS = frozenset({"with", "from", "over", "into", "upon", "about", "after", "under", "without"})
 MIN_SENTENCE_WORDS = 4  # a quoted whole sentence is a statement, never a scare quote
+MAX_NAME_WORDS = 6  # a title-case quote this short may end with a period and still be a name
 MIN_STATEMENT_WORDS = 10  # a fragment with no cue this long that ends a sentence is a statement
 MAX_SPLIT_GAP = 120  # chars of attribution between the two halves of a split quote
 MAX_CUE_DISTANCE = 160  # chars between a quote and a cue that is not linked to it by the parse
@@ -120,13 +121,16 @@ def is_name_not_quote(article: Article, group: list[QuotedPiece]) -> bool:
     content = article.text[piece.start:piece.end]
     if after_title_marker(article, piece):
         return True
-    # short, every long word capitalised, no sentence end: a title or a name, not speech. A period
-    # inside the closing mark is American punctuation, not a sentence end: on CNN's “New Day.”
+    # every long word capitalised, no sentence end: a title or a name, not speech. A period inside
+    # the closing mark of a short one is American punctuation, not a sentence end: on CNN's “New Day.”
+    # A longer one is the title of a work or a project ("Bubble Trapping and Ullage Formation in an
+    # Acoustic Field"), never with a sentence end.
     words = content.split()
     long_words = [w for w in words if len(w) > 3 and w not in TITLE_FUNCTION_WORDS]
     ending = content.rstrip()[-1:]
-    return len(group) == 1 and len(words) <= 6 and bool(long_words) and all(w[0].isupper() for w in long_words) \
-        and (ending not in SENTENCE_END or ending == "." and len(words) > 1)
+    short = len(words) <= MAX_NAME_WORDS
+    return len(group) == 1 and bool(long_words) and all(w[0].isupper() for w in long_words) \
+        and (ending not in SENTENCE_END or short and ending == "." and len(words) > 1)
 
 
 def is_unattributed_statement(article: Article, group: list[QuotedPiece]) -> bool:
