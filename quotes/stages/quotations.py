@@ -141,7 +141,10 @@ def is_unattributed_statement(article: Article, group: list[QuotedPiece]) -> boo
     are annotated quotations, in news-train 6 of 8; from six words, 56 of 63 and 8 of 10, but with no
     speaker to give, the shorter ones cost PolNeAR dev's speaker figure more than they add.)"""
     content = " ".join(article.text[p.start:p.end] for p in group)
-    return len(content.split()) >= MIN_STATEMENT_WORDS and content.rstrip()[-1:] in SENTENCE_END
+    last = group[-1]
+    # the stop inside the closing mark (American) or right after it (British: ...in his interviews'.)
+    after = article.text[last.close_mark + 1:last.close_mark + 2] if last.close_mark is not None else ""
+    return len(content.split()) >= MIN_STATEMENT_WORDS and (content.rstrip()[-1:] in SENTENCE_END or after in SENTENCE_END)
 
 
 # ---- cues ----------------------------------------------------------------------------------
