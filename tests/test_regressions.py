@@ -93,6 +93,15 @@ CASES = [
     ("british_relation_and_title_before_name", "nobody locks a door", "Moira Dunbar", None),
     ("relation_and_title_before_name", "never once looked at us", "Ellen", None),
     ("british_relation_and_title_before_name", "never once looked at us", "Ellen", None),
+    # a person after an organisation's title, "works as", a club by its short name
+    ("title_run_and_works_as", "every container", "Nadia Karim", "Transport Ministry"),
+    ("british_title_run_and_works_as", "every container", "Nadia Karim", "Transport Ministry"),
+    ("title_run_and_works_as", "paperwork, not smuggling", "Pavel Novak", "Port Health Authority"),
+    ("british_title_run_and_works_as", "paperwork, not smuggling", "Pavel Novak", "Port Health Authority"),
+    ("title_run_and_works_as", "a ground we cannot reach", "Riverside United Football Club",
+     "Riverside United Football Club"),
+    ("british_title_run_and_works_as", "a ground we cannot reach", "Riverside United Football Club",
+     "Riverside United Football Club"),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)
@@ -104,6 +113,8 @@ ROLE_CASES = [
     ("organisation_speaks", "Nobody answered the phone", None),  # "who commutes to the mainland": no job
     ("british_relation_and_title_before_name", "nobody locks a door", "procurator fiscal"),
     ("relation_and_title_before_name", "let the family sleep again", None),  # "brother": a relation, no job
+    ("title_run_and_works_as", "every container", "undersecretary"),  # not "Transport Ministry Undersecretary"
+    ("british_title_run_and_works_as", "paperwork, not smuggling", "inspector"),
 ]
 
 # The whole wording of quotations in either house style: an apostrophe (it’s, the Joneses’ house, rock

@@ -69,14 +69,25 @@ def _apposition(article: Article, end: int) -> tuple[int, int] | None:
     return i + 1, j
 
 
+# What links a name to what the person is: "is a", "works as a", "serves as the" (what they were is not what
+# they are: "Twine was a graduate assistant coach").
+PREDICATES = (("is",), ("works", "as"), ("serves", "as"))
+
+
 def _predicate(article: Article, end: int) -> tuple[int, int] | None:
     """Word range of what the person is said to be right after the name ending at char `end`: "Helen Varga is
-    a hydrologist at the Northern Rivers Institute", up to the clause's next break."""
+    a hydrologist at the Northern Rivers Institute", "Adomas Valantinas currently works as a researcher at
+    Brown University", up to the clause's next break."""
     i = article.word_at(end)
-    # "is": what they were ("Twine was a graduate assistant coach") is not what they are
-    if i is None or i + 2 >= len(article.words) or article.words[i].text.lower() != "is" \
-            or article.words[i + 1].text.lower() not in ("a", "an", "the") or article.in_quote(article.words[i].start):
+    if i is None or article.in_quote(article.words[i].start):
         return None
+    while i < len(article.words) and article.words[i].upos == "ADV":
+        i += 1
+    lowered = [w.text.lower() for w in article.words[i:i + 3]]
+    link = next((p for p in PREDICATES if tuple(lowered[:len(p)]) == p), None)
+    if link is None or len(lowered) <= len(link) or lowered[len(link)] not in ("a", "an", "the"):
+        return None
+    i += len(link) - 1
     sentence_end = article.sentence_of(i)[1]
     j = i + 1
     while j < sentence_end and article.words[j].text.lower() not in APPOSITION_ENDS:
@@ -137,9 +148,9 @@ def _role_words(article: Article, a: int, b: int) -> tuple[int, int] | None:
     stop = next((i for i in range(start, b) if words[i].upos in ("ADP", "PUNCT", "CCONJ", "SCONJ")), b)
     # after its possessor: "the mission’s principal investigator", "the club's captain"
     start = max([start] + [i + 1 for i in range(start, stop) if words[i].text in POSSESSIVE_MARKS])
-    # after the organisation it is a role of: "NASA senior advisor", "RGS president"
-    while start < stop - 1 and names_organization(article, start, start + 1):
-        start += 1
+    # after the organisation it is a role of: "NASA senior advisor", "Transport Ministry undersecretary"
+    start = max([start] + [k for k in range(start + 1, stop) if names_organization(article, start, k)
+                           and all(w.text[:1].isupper() for w in words[start:k])])
     if start < stop and is_role_noun(words[stop - 1]) \
             and all(w.upos in ROLE_MODIFIER_TAGS for w in words[start:stop]):
         return start, stop
@@ -176,7 +187,9 @@ def _describe_person(article: Article, windows: list[tuple[int, int] | None], in
             continue
         a, b = window
         role_words = _role_words(article, a, b)
-        organization = organization or best_organization(article, a, b) \
+        # the organisation before a role is not part of it: "Transport Ministry" of "Transport Ministry Undersecretary"
+        before_role = role_words[0] if role_words and role_words[0] > a and role_words[1] == b else b
+        organization = organization or best_organization(article, a, before_role) \
             or _organization_after_role(article, role_words, b) or _organization_before(article, a, role_words)
         organization = organization or _organization_described(article, a, b, index)
         found_title = find_title([w.text.lower() for w in article.words[a:b]])

@@ -12,8 +12,10 @@ from quotes.english.names import (
     name_tokens,
     organization_strength,
     person_name_tail,
+    role_heads,
     same_person,
     span_text,
+    title_words,
 )
 from quotes.english.tags import NOMINAL_SUBJECT_DEPRELS
 
@@ -59,9 +61,12 @@ class NameIndex:
         article, places = self.article, lexicons.words(lexicons.PLACES)
         found = []
         for a, b in self._runs:
-            if organization_strength(article, a, b):
-                continue
             start = person_name_tail(article, a, b)
+            # an organisation's run holds a person only after a title: "Foreign Office Minister Ivan Lewis"
+            if organization_strength(article, a, b) and not (
+                    a < start < b and not organization_strength(article, start, b)
+                    and article.words[start - 1].text.lower() in title_words() | role_heads()):
+                continue
             if start >= b:
                 continue
             text = span_text(article, start, b)
@@ -155,4 +160,9 @@ def with_canonical_name(article: Article, mention: Mention, index: NameIndex) ->
     """A person's mention carries the canonical name of the person."""
     if mention.type != "person" or not mention.name[:1].isupper():
         return mention
-    return replace(mention, name=index.canonical(mention.name, mention.start))
+    name = index.canonical(mention.name, mention.start)
+    # the fullest form may show an organisation: "Manchester City" is "Manchester City Football Club"
+    organization = next((o[2] for o in index.organizations if o[2].startswith(name + " ")), None)
+    if organization is not None:
+        return replace(mention, name=organization, type="organization")
+    return replace(mention, name=name)
