@@ -73,6 +73,7 @@ TITLE_KINDS = "title_kinds"
 ADDRESSEE_CUES = "addressee_cues"
 CONTROL_VERBS = "control_verbs"
 NON_ROLE_PERSON_NOUNS = "non_role_person_nouns"
+THING_WORDS = "thing_words"
 ELISIONS = "elisions"
 # learned by `./run train` (training/)
 LEARNED_CUE_VERBS = "learned_cue_verbs"

@@ -152,6 +152,12 @@ def names_organization(article: Article, a: int, b: int) -> bool:
         and text.lower() not in lexicons.words(lexicons.PLACES) | lexicons.words(lexicons.NATIONALITIES)
 
 
+def names_thing(article: Article, a: int, b: int) -> bool:
+    """The capitalised words[a:b] name a thing, never a speaker: an award, a work, an event, a law
+    (lexicon/thing_words.txt: "Best Alternative Music Album", "Artemis Accords")."""
+    return b > a and article.words[b - 1].text.lower() in lexicons.words(lexicons.THING_WORDS)
+
+
 def names_place(article: Article, a: int, b: int) -> bool:
     """The words[a:b] name a place: the places lexicon, or the parse's entity tags (GPE, LOC)."""
     return span_text(article, a, b).lower() in lexicons.words(lexicons.PLACES) \

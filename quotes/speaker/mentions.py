@@ -23,6 +23,7 @@ from quotes.english.names import (
     named_span,
     names_organization,
     names_place,
+    names_thing,
     organization_strength,
     person_name_tail,
     role_heads,
@@ -140,6 +141,8 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
     organization = best_organization(article, a, b) or owner
     group_nouns = lexicons.words(lexicons.GROUP_NOUNS)
 
+    if head_run and names_thing(article, *head_run):  # "Best Alternative Music Album": nobody speaks
+        return Mention(start, end, head, span_text(article, *head_run), "unknown")
     titled = _titled_name(article, *head_run) if head_run else None
     if titled:  # "FBI Director James Comey": the organisation, the title, then the person
         title_start, name_start, title = titled

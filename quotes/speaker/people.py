@@ -10,6 +10,7 @@ from quotes.english import lexicons
 from quotes.english.names import (
     capitalized_runs,
     name_tokens,
+    names_thing,
     organization_strength,
     person_name_tail,
     role_heads,
@@ -61,6 +62,8 @@ class NameIndex:
         article, places = self.article, lexicons.words(lexicons.PLACES)
         found = []
         for a, b in self._runs:
+            if names_thing(article, a, b):
+                continue
             start = person_name_tail(article, a, b)
             # an organisation's run holds a person only after a title: "Foreign Office Minister Ivan Lewis"
             if organization_strength(article, a, b) and not (
