@@ -150,10 +150,20 @@ QUOTE_TEXTS = [
 ]
 
 
+# a long quoted stretch that ends a sentence is somebody's words even when no cue says whose (a ruling,
+# a report): a quotation with no speaker; a short quoted term with no cue is none
+UNATTRIBUTED_STATEMENTS = [
+    ("double_unattributed_statement", "in a manner that no reasonable employer could have thought fair", "flexible"),
+    ("british_unattributed_statement", "went unread on a desk in the council offices", "garden village"),
+]
+# titles of projects in a list, however long, are no quotations
+PROJECT_TITLES = ["double_project_titles", "british_project_titles"]
+
+
 @pytest.fixture(scope="module")
 def results():
-    return {name: extract((ARTICLES / f"{name}.txt").read_text(encoding="utf-8"), name)
-            for name in sorted({case[0] for case in CASES + QUOTE_TEXTS + ROLE_CASES})}
+    names = {case[0] for case in CASES + QUOTE_TEXTS + ROLE_CASES + UNATTRIBUTED_STATEMENTS} | set(PROJECT_TITLES)
+    return {name: extract((ARTICLES / f"{name}.txt").read_text(encoding="utf-8"), name) for name in sorted(names)}
 
 
 @pytest.mark.parametrize("article, words, speaker, affiliation", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
@@ -186,23 +196,16 @@ def test_no_quotation_is_found_in_a_scare_quote_or_an_apostrophe(results):
     assert texts == ["We stopped mowing three years ago and the bees came back", "a lesson for all of us"], texts
 
 
-# a long quoted stretch that ends a sentence is somebody's words even when no cue says whose (a ruling, a
-# report): a quotation with no speaker; a short quoted term with no cue is none
-@pytest.mark.parametrize("article, statement, term", [
-    ("double_unattributed_statement", "in a manner that no reasonable employer could have thought fair", "flexible"),
-    ("british_unattributed_statement", "went unread on a desk in the council offices", "garden village"),
-])
-def test_a_long_quoted_statement_without_cue_is_a_quotation_with_no_speaker(article, statement, term):
-    path = ARTICLES / f"{article}.txt"
-    quotes = [q for q in extract(path.read_text(encoding="utf-8"), article)["quotes"] if q["kind"] != "indirect"]
+@pytest.mark.parametrize("article, statement, term", UNATTRIBUTED_STATEMENTS, ids=[c[0] for c in UNATTRIBUTED_STATEMENTS])
+def test_a_long_quoted_statement_without_cue_is_a_quotation_with_no_speaker(results, article, statement, term):
+    quotes = [q for q in results[article]["quotes"] if q["kind"] != "indirect"]
     assert [(statement in q["text"], q["speaker"]) for q in quotes] == [(True, None)], quotes
     assert not any(term in q["text"] for q in quotes)
 
 
-@pytest.mark.parametrize("article", ["double_project_titles", "british_project_titles"])
-def test_titles_of_projects_are_no_quotations_however_long(article):
-    path = ARTICLES / f"{article}.txt"
-    quotes = [q for q in extract(path.read_text(encoding="utf-8"), article)["quotes"] if q["kind"] != "indirect"]
+@pytest.mark.parametrize("article", PROJECT_TITLES)
+def test_titles_of_projects_are_no_quotations_however_long(results, article):
+    quotes = [q for q in results[article]["quotes"] if q["kind"] != "indirect"]
     assert [q["text"] for q in quotes] == ["Our reviewers had never seen so many strong proposals"], quotes
 
 

@@ -144,7 +144,8 @@ def is_unattributed_statement(article: Article, group: list[QuotedPiece]) -> boo
     last = group[-1]
     # the stop inside the closing mark (American) or right after it (British: ...in his interviews'.)
     after = article.text[last.close_mark + 1:last.close_mark + 2] if last.close_mark is not None else ""
-    return len(content.split()) >= MIN_STATEMENT_WORDS and (content.rstrip()[-1:] in SENTENCE_END or after in SENTENCE_END)
+    ends_sentence = content.rstrip()[-1:] in SENTENCE_END or after in SENTENCE_END
+    return len(content.split()) >= MIN_STATEMENT_WORDS and ends_sentence
 
 
 # ---- cues ----------------------------------------------------------------------------------
@@ -446,7 +447,8 @@ def attribute(article: Article) -> list[Attribution]:
     """Quotations of the article with their cue and (unresolved) speaker mention, in text order.
 
     A quote that continues the one before it gets method "continued" and no mention of its own:
-    speaker resolution gives it the previous quote's speaker.
+    speaker resolution gives it the previous quote's speaker. A fragment with no cue is a scare quote,
+    unless it is a long statement (is_unattributed_statement): that one is kept with no speaker.
     """
     found: list[Attribution] = []
     for group in group_pieces(article):

@@ -5,8 +5,9 @@ records). Tap "indirect_candidate" (record, features): every indirect record off
 
 "Wang said the U.S. should stop “putting forward” the “China threat theory”": the clause after
 "said" is the content of both mixed quotes, each fragment a record of its own (words of the writer
-stand between them). "Analysts say it will take much more": a clause with no quote marks is an `indirect` record. Beliefs, plans and polls
-("officials believe", "a poll shows") are not speech: only the cue lexicon's verbs report.
+stand between them). "Analysts say it will take much more": a clause with no quote marks is an
+`indirect` record. Beliefs, plans and polls ("officials believe", "a poll shows") are not speech: only
+the cue lexicon's verbs report.
 
 The clause comes from the parse: the cue's complement ("said [that] X"), the clause the cue hangs
 off ("X, officials said"), the clause an "according to" phrase sources, or the rest of the sentence
@@ -391,9 +392,9 @@ def add_reported_speech(article: Article, indirect_filter: LinearModel | None,
     """The article's quote records with their reported clauses, plus one record per indirect clause.
 
     Each mixed fragment of one clause is a record with that clause as content ("putting forward",
-    "China threat theory"); a clause that holds no attributed quote becomes an `indirect` record when the
-    `indirect_filter` (trained by `./run train`) finds it likely enough; without one, every such clause
-    does. `on_candidate` (training) is shown every indirect record offered, with its features.
+    "China threat theory"); a clause that holds no attributed quote becomes an `indirect` record when
+    the `indirect_filter` (trained by `./run train`) finds it likely enough; without one, every such
+    clause does. `on_candidate` (training) is shown every indirect record offered, with its features.
     """
     quotes = article.attributions
     clauses = {cue.word: reported_clause(article, cue) for cue in article.cues if not cue.complement_only}
@@ -422,10 +423,7 @@ def add_reported_speech(article: Article, indirect_filter: LinearModel | None,
                 continue
             attribution = replace(attribution, kind="mixed")
         clause = clause or (holding[0] if holding else None)
-        if clause is None:
-            records.append(attribution)
-            continue
-        records.append(replace(attribution, content=clause))
+        records.append(attribution if clause is None else replace(attribution, content=clause))
     quoted = [(p.start, p.end) for a in quotes for p in a.pieces]
     # a cue reports its quotes, not a clause of its own; unless it only took a quote of an earlier
     # sentence as the nearest cue (“...” [new paragraph] DeSantis said he has supported legislation),
