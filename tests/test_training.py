@@ -161,3 +161,18 @@ def test_role_heads_are_learned_from_roles_in_two_articles_or_more(tmp_path):
     gold.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     # "scientist" heads roles in a and c (a's British copy is the same article); "investigator" in b and d
     assert roles.learn(gold) == [("investigator", 2), ("scientist", 2)]
+
+
+def test_news_train_quotes_label_the_candidate_named_as_the_gold_speaker():
+    """news-train teaches the speaker model by name: the person the gold names is right, the other person
+    named nearby is not (training/speaker_model.collect_news, on the real parse)."""
+    from training import speaker_model
+
+    text = ("Rocket test ends early\n\nProject manager Tom Reyes watched from the control room.\n\n“The engine "
+            "shut down two seconds early,” said Lena Brandt of the Coastal Propulsion Center in Maine.\n")
+    gold = [{"anchor": "The engine shut down", "anchor_start": text.index("The engine"), "speaker": "Lena Brandt",
+             "kind": "direct"}]
+    (quote,) = speaker_model.collect_news([{"gold": gold}], pipeline.parse_texts([text]), first_number=7)
+    assert quote.document == 7 and quote.has_source
+    right = [options for options in quote.options if options[1]]
+    assert len(right) == 1 and len(quote.options) >= 2, quote.options

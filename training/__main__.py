@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         # only articles with quotations teach the speaker model
         quoted = [(d, a) for d, a in zip(documents, parsed)
                   if any(q["kind"] != "indirect" for q in d["quotes"])][:args.speaker_articles]
-        speaker_model.train([d for d, _ in quoted], [a for _, a in quoted])
+        news = corpus.news_train_documents()
+        speaker_model.train([d for d, _ in quoted], [a for _, a in quoted], news, corpus.parsed_articles(news))
     desk_links.train(documents, parsed)  # the quote desk's link decision, on the engine just trained
     print(f"done in {time.perf_counter() - started:.0f} s")
     return 0

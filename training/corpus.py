@@ -21,6 +21,7 @@ from quotes.stages import marks, parse, tokens
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 POLNEAR_TRAIN = CORPUS / "polnear" / "train.jsonl"
 GUM_TRAIN = CORPUS / "gum" / "train"
+NEWS_TRAIN = CORPUS / "news-train"
 # Train articles whose line number is 0 modulo 6 are never learned from: the held-out figures
 # (`./run evaluate ../shared/corpus/polnear/train.jsonl --fold 0/6`) are measured on them.
 HELD_OUT_FOLD = (0, 6)
@@ -40,6 +41,16 @@ def training_documents(path: Path = POLNEAR_TRAIN) -> list[dict]:
     """The train articles learned from: every one outside the held-out fold."""
     k, n = HELD_OUT_FOLD
     return [d for i, d in enumerate(read_documents(path)) if i % n != k]
+
+
+def news_train_documents() -> list[dict]:
+    """news-train's articles as collected (double marks: the British copies are the same text), each with its
+    gold lines (`gold`: the news sets' format, quotes.evaluate)."""
+    gold: dict[str, list[dict]] = {}
+    for row in read_documents(NEWS_TRAIN / "gold.jsonl"):
+        gold.setdefault(row["doc"], []).append(row)
+    return [{"doc_id": path.name, "text": path.read_text(encoding="utf-8"), "gold": gold.get(path.name, [])}
+            for path in sorted((NEWS_TRAIN / "articles").glob("*.txt")) if not path.stem.endswith("-british")]
 
 
 def _digest(*parts: str) -> str:

@@ -1,8 +1,11 @@
-"""The speaker ranking model, learned from PolNeAR train's source spans.
+"""The speaker ranking model, learned from PolNeAR train's source spans and news-train's speakers.
 
 For every quotation the engine finds in a training article that matches a gold direct/mixed
 attribution, each speaker candidate (quotes.speaker.candidates) is labelled right when it overlaps the
-gold source span or its name holds the source's last word, the evaluator's own test. A logistic
+gold source span or its name holds the source's last word, the evaluator's own test; in news-train
+(NASA releases and features, written unlike PolNeAR's political news: a person introduced with their
+centre and project, "said Linette Boisvert of NASA’s Goddard Space Flight Center"), when its name
+agrees with the gold speaker's as the news sets compare names. A logistic
 regression (scikit-learn) learns to score candidates; the engine takes the best one when its
 probability reaches a threshold (none otherwise: a quote nobody is said to have said). The
 regularisation and the threshold are chosen by 5-fold cross-validation over articles; the
@@ -20,7 +23,7 @@ from sklearn.model_selection import GroupKFold
 
 from quotes import pipeline
 from quotes.article import Article, Mention
-from quotes.evaluate import DIRECT_KINDS, covers, speaker_matches
+from quotes.evaluate import DIRECT_KINDS, covers, names_agree, speaker_matches
 from quotes.learned import SPEAKER_RANKER, Models
 from training import weights
 from training.corpus import fresh
@@ -72,6 +75,33 @@ def collect(documents: list[dict], articles: list[Article]) -> list[Quote]:
     return quotes
 
 
+def _news_gold_of(record, lines: list[dict]) -> dict | None:
+    """The gold line whose anchor the record's quoted words hold."""
+    for line in lines:
+        if line["kind"] in DIRECT_KINDS and any(
+                p.start <= line["anchor_start"] < p.end for p in record.pieces):
+            return line
+    return None
+
+
+def collect_news(documents: list[dict], articles: list[Article], first_number: int) -> list[Quote]:
+    """The quotations of news-format articles (corpus.news_train_documents), numbered from `first_number`."""
+    quotes = []
+    for number, (document, parsed) in enumerate(zip(documents, articles), start=first_number):
+        collected: list = []
+        pipeline.analyse(fresh(parsed), models=replace(Models.committed(), speaker_ranker=None),
+                         taps={"speaker_options": lambda record, options: collected.append((record, options))})
+        for record, options in collected:
+            gold = _news_gold_of(record, document["gold"])
+            if gold is None:
+                continue
+            has_source = bool(gold["speaker"])
+            quotes.append(Quote(number, has_source, [
+                (f, has_source and c.mention is not None and names_agree(c.mention.name, gold["speaker"]),
+                 "rule" in c.sources and c.mention is not None) for c, f in options]))
+    return quotes
+
+
 def _accuracy(quotes: list[Quote], scores: list[np.ndarray], threshold: float) -> float:
     right = 0
     for quote, score in zip(quotes, scores):
@@ -103,13 +133,16 @@ def _scores(vectorizer: DictVectorizer, model: LogisticRegression, quotes: list[
             else np.zeros(0) for q in quotes]
 
 
-def train(documents: list[dict], articles: list[Article]) -> dict:
+def train(documents: list[dict], articles: list[Article], news_documents: list[dict] = (),
+          news_articles: list[Article] = ()) -> dict:
     quotes = collect(documents, articles)
+    polnear = len(quotes)
+    quotes += collect_news(list(news_documents), list(news_articles), first_number=len(documents))
     vectorizer = DictVectorizer(sparse=False)
     vectorizer.fit([f for q in quotes for f, _, _ in q.options])
     groups = [q.document for q in quotes]
     folds = list(GroupKFold(n_splits=FOLDS).split(quotes, groups=groups))
-    results = {}
+    results, news_results = {}, {}
     for c in C_VALUES:
         held_out_quotes, held_out_scores = [], []
         for train_index, test_index in folds:
@@ -117,14 +150,20 @@ def train(documents: list[dict], articles: list[Article]) -> dict:
             test = [quotes[i] for i in test_index]
             held_out_quotes += test
             held_out_scores += _scores(vectorizer, model, test)
+        news = [(q, s) for q, s in zip(held_out_quotes, held_out_scores) if q.document >= len(documents)]
         for threshold in THRESHOLDS:
             results[(c, threshold)] = _accuracy(held_out_quotes, held_out_scores, threshold)
+            news_results[(c, threshold)] = _accuracy([q for q, _ in news], [s for _, s in news], threshold) \
+                if news else None
     (c, threshold), accuracy = max(results.items(), key=lambda item: (item[1], -item[0][1]))
     rule = _rule_accuracy(quotes)
     model = _fit(vectorizer, quotes, c)
-    card = {"quotes": len(quotes), "candidates": sum(len(q.options) for q in quotes),
-            "articles": len(documents), "C": c, "threshold": threshold,
+    card = {"quotes": len(quotes), "polnear_quotes": polnear, "news_train_quotes": len(quotes) - polnear,
+            "candidates": sum(len(q.options) for q in quotes),
+            "articles": len(documents) + len(news_documents), "C": c, "threshold": threshold,
             "cv_accuracy": round(accuracy, 3), "attribution_stage_accuracy": round(rule, 3)}
+    if news_results[(c, threshold)] is not None:
+        card["cv_accuracy_news_train"] = round(news_results[(c, threshold)], 3)
     weights.write(SPEAKER_RANKER, vectorizer, model, card, threshold)
     print("speaker model:", json.dumps(card))
     return card

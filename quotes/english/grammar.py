@@ -86,7 +86,18 @@ def noun_phrase(article: Article, head: int) -> tuple[int, int]:
         run = next(((i, j) for i, j in capitalized_runs(article, b + 1, last) if i == b + 1), None)
         if run:
             b = run[1] - 1
-    return a, b + 1
+    return _whole_words(article, a, b + 1, first, last)
+
+
+def _whole_words(article: Article, a: int, b: int, first: int, last: int) -> tuple[int, int]:
+    """words[a:b] widened to whole hyphenated words: "a high-profile athlete", not "profile athlete";
+    "al-Megrahi", not "al"."""
+    words = article.words
+    while a > first and words[a - 1].end == words[a].start and "-" in (words[a - 1].text, words[a].text):
+        a -= 1
+    while b < last and words[b].start == words[b - 1].end and "-" in (words[b - 1].text, words[b].text):
+        b += 1
+    return a, b
 
 
 def phrase_after(article: Article, first: int) -> tuple[int, int, int] | None:

@@ -55,7 +55,7 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
     paragraph = article.paragraph_of(quote_start)
     first_paragraph = article.paragraphs[max(0, paragraph - PARAGRAPHS_BACK)][0]
     last_paragraph = article.paragraphs[article.paragraph_of(quote_end)][1]
-    reported = _reported_clause(attribution)
+    reported = _reported_clause(attribution, rule)
 
     def add(mention: Mention, source: str) -> None:
         # a name in the clause the quote's cue reports is what was said about, not who said it
@@ -88,11 +88,17 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
     return list(found.values())
 
 
-def _reported_clause(attribution: Attribution) -> tuple[int, int] | None:
+def _reported_clause(attribution: Attribution, rule: Mention | None) -> tuple[int, int] | None:
     """The clause the cue reports, when it follows the cue ("Grassley said it's the same thing as
-    Sotomayor ..."); a mixed quote's fallback content, its sentence up to the quote, holds the speaker."""
+    Sotomayor ..."), or when it comes before a cue that names its own speaker after it ("In private, Bill
+    Clinton has been “very worked up about it,” said a source"); otherwise a mixed quote's fallback
+    content, its sentence up to the quote, holds the speaker ("Trump hailed the vote as “fantastic”")."""
     cue, content = attribution.cue, attribution.content
-    return content if cue is not None and content is not None and content[0] >= cue.end else None
+    if cue is None or content is None:
+        return None
+    if content[0] >= cue.end or content[1] <= cue.start and rule is not None and rule.start >= cue.start:
+        return content
+    return None
 
 
 # Words the parser may make a cue's subject that never name a speaker.
