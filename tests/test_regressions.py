@@ -102,6 +102,15 @@ CASES = [
      "Riverside United Football Club"),
     ("british_title_run_and_works_as", "a ground we cannot reach", "Riverside United Football Club",
      "Riverside United Football Club"),
+    # units named after commas; "from" an organisation (not a place); what a role is for is no employer
+    ("projects_and_units", "telescope cold", "Irene Vasquez", "Upper Air Division"),
+    ("british_projects_and_units", "telescope cold", "Irene Vasquez", "Upper Air Division"),
+    ("projects_and_units", "balloon behaved better", "Marco Bellini", "University of Trieste"),
+    ("british_projects_and_units", "balloon behaved better", "Marco Bellini", "University of Trieste"),
+    ("projects_and_units", "came back working", "Yusuf Adeyemi", "Polar Science Agency"),
+    ("british_projects_and_units", "came back working", "Yusuf Adeyemi", "Polar Science Agency"),
+    ("organisation_speaks", "until the morning", "long-time commuter", None),  # a whole hyphenated word
+    ("british_organisation_speaks", "until the morning", "long-time commuter", None),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

@@ -164,10 +164,30 @@ def names_place(article: Article, a: int, b: int) -> bool:
         or any(w.ner[2:] in PLACE_ENTITIES for w in article.words[a:b])
 
 
+# Words after which a name is what someone works for or on, not where: "principal investigator for Lunar Node".
+PURPOSE_WORDS = frozenset({"for"})
+
+
+def _before_title(article: Article, i: int, j: int) -> int:
+    """The end of the organisation's name in the run words[i:j], before a title that ends it or comes before a
+    person's name: "Carl Sandifer Program" of "... Program Manager", "NASA Johnson" of "NASA Johnson Director
+    Vanessa Wyche" (not "Office of the Director of National Intelligence")."""
+    organization_words = lexicons.weighted(lexicons.ORGANIZATION_WORDS)
+    for k in range(i + 1, j):
+        word = article.words[k].text.lower()
+        if word in role_heads() and word not in organization_words and (
+                k == j - 1 or _is_first_name(article.words[k + 1].text)):
+            return k
+    return j
+
+
 def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] | None:
     """The strongest organisation name in words[a:b] (the first among equals)."""
     best, best_strength = None, 0
     for i, j in capitalized_runs(article, a, b):
+        if i > a and article.words[i - 1].text.lower() in PURPOSE_WORDS:
+            continue  # what a role is for is a project, not an employer ("lead for PACE")
+        j = _before_title(article, i, j)
         # an acronym counts as a unit's name, also leading one ("NASA Headquarters", "NASA JPL")
         strength = organization_strength(article, i, j) or int(names_organization(article, i, i + 1))
         if strength > best_strength:

@@ -28,6 +28,7 @@ from quotes.english.names import (
     names_organization,
     names_place,
     is_role_noun,
+    organization_strength,
     role_heads,
     same_person,
     span_text,
@@ -66,7 +67,21 @@ def _apposition(article: Article, end: int) -> tuple[int, int] | None:
     if first.text.lower() not in ("a", "an", "the") and first.upos not in ("DET", "NOUN", "ADJ") and not any(
             is_role_noun(w) for w in article.words[i + 1:j]):
         return None  # not a descriptive apposition ("Blinken, Qin and officials")
-    return i + 1, j
+    return i + 1, _units_after(article, j, sentence_end)
+
+
+def _units_after(article: Article, j: int, sentence_end: int) -> int:
+    """The end of an apposition that goes on to name its units after commas: "director, Earth Science
+    Division, Science Mission Directorate, at NASA Headquarters"."""
+    words = article.words
+    while j + 1 < sentence_end and words[j].text == ",":
+        k = j + 1 + (words[j + 1].text.lower() in AFFILIATING_PREPOSITIONS)
+        runs = [r for r in capitalized_runs(article, k, sentence_end) if r[0] == k]
+        if not runs or not names_organization(article, *runs[0]) or runs[0][1] < sentence_end \
+                and words[runs[0][1]].text not in (",", "."):
+            break
+        j = runs[0][1]
+    return j
 
 
 # What links a name to what the person is: "is a", "works as a", "serves as the" (what they were is not what
@@ -129,10 +144,15 @@ def _affiliated_to(article: Article, end: int) -> tuple[int, int] | None:
     """Word range of "of Yale University" right after the name ending at char `end`: what the
     person is of, at or from, up to the clause's next break."""
     i = article.word_at(end)
-    if i is None or article.words[i].start > end + 1 or article.words[i].text.lower() not in AFFILIATING_PREPOSITIONS \
-            or article.in_quote(article.words[i].start):
+    if i is None or article.words[i].start > end + 1 or article.in_quote(article.words[i].start):
         return None
     sentence_end = article.sentence_of(i)[1]
+    if article.words[i].text.lower() == "from":  # "from the University of Arizona", not "from Texas"
+        runs = capitalized_runs(article, i + 1, sentence_end)
+        if not runs or runs[0][0] > i + 2 or not organization_strength(article, *runs[0]):
+            return None
+    elif article.words[i].text.lower() not in AFFILIATING_PREPOSITIONS:
+        return None
     j = i + 1
     while j < sentence_end and article.words[j].text.lower() not in APPOSITION_ENDS:
         j += 1
@@ -173,6 +193,10 @@ def _organization_after_role(article: Article, role_words: tuple[int, int] | Non
     if not runs or runs[0][0] == after + 1 and article.words[after].upos != "DET":
         return None
     x, y = runs[0]
+    # "at Marshall for Hi-C Flare": what follows "for" is the project, unless it is the organisation's own name
+    cut = next((k for k in range(x + 1, y) if article.words[k].text.lower() == "for"), None)
+    if cut is not None and not organization_strength(article, x, y):
+        y = cut
     if names_place(article, x, y):
         return None
     return named_span(article, x, y)
