@@ -109,6 +109,13 @@ CASES = [
     ("british_projects_and_units", "balloon behaved better", "Marco Bellini", "University of Trieste"),
     ("projects_and_units", "came back working", "Yusuf Adeyemi", "Polar Science Agency"),
     ("british_projects_and_units", "came back working", "Yusuf Adeyemi", "Polar Science Agency"),
+    # "she" after a subject set off by an apposition, in a sentence with no cue; "who" after quoted words
+    ("pronoun_after_apposition_subject", "a betrayal", "Grace Tulloch", None),
+    ("british_pronoun_after_apposition_subject", "a betrayal", "Grace Tulloch", None),
+    ("pronoun_after_apposition_subject", "ready to buy it herself", "Grace Tulloch", None),
+    ("british_pronoun_after_apposition_subject", "ready to buy it herself", "Grace Tulloch", None),
+    ("pronoun_after_apposition_subject", "never set foot", "Grace Tulloch", None),
+    ("british_pronoun_after_apposition_subject", "never set foot", "Grace Tulloch", None),
     ("organisation_speaks", "until the morning", "long-time commuter", None),  # a whole hyphenated word
     ("british_organisation_speaks", "until the morning", "long-time commuter", None),
 ]

@@ -21,6 +21,7 @@ from quotes.english.names import (
 from quotes.english.tags import NOMINAL_SUBJECT_DEPRELS
 
 SKIPPED_BEFORE_VERB = frozenset({"ADV", "PART"})  # "Hass also argues", "Hass never said"
+APPOSITION_REACH = 16  # words an apposition between a subject name and its verb may take
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ def is_subject_name(article: Article, a: int, b: int) -> bool:
     if article.words[a].is_parsed:
         return any(w.deprel in NOMINAL_SUBJECT_DEPRELS for w in article.words[a:b])
     last = article.sentence_of(a)[1]
+    # past an apposition: "Jim Swire, father of another victim, believes"
+    if b < last and article.words[b].text == ",":
+        closing = next((k for k in range(b + 1, min(last, b + APPOSITION_REACH)) if article.words[k].text == ","), None)
+        if closing is not None:
+            b = closing + 1
     following = next((w for w in article.words[b:last] if w.upos not in SKIPPED_BEFORE_VERB), None)
     return following is not None and following.upos in ("VERB", "AUX")
 

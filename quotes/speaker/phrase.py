@@ -171,7 +171,9 @@ def _subject_mention(article: Article, subject: int) -> Mention:
         # clause ("Mike Pence, who called him" parsed as two conjoined clauses)
         before = subject - 2 if subject >= 2 and article.words[subject - 1].text == "," else None
         related = clause.head if clause.deprel.startswith("acl") else before
-        if related is not None and article.words[related].upos in SPEAKER_TAGS:
+        # quoted words the clause relates to ("as “a mass murderer” who") are what is said, not a speaker
+        if related is not None and article.words[related].upos in SPEAKER_TAGS \
+                and not article.in_quote(article.words[related].start):
             return replace(mention_at(article, related), start=word.start, end=word.end, head=subject)
     named = _named_apposition(article, subject)
     if named is not None:
