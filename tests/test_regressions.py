@@ -116,6 +116,9 @@ CASES = [
     ("british_pronoun_after_apposition_subject", "ready to buy it herself", "Grace Tulloch", None),
     ("pronoun_after_apposition_subject", "never set foot", "Grace Tulloch", None),
     ("british_pronoun_after_apposition_subject", "never set foot", "Grace Tulloch", None),
+    # one name that is a first name and a subject is a person "she" can mean
+    ("single_name_singer", "perfect for the people", "Marisol", None),
+    ("british_single_name_singer", "perfect for the people", "Marisol", None),
     ("organisation_speaks", "until the morning", "long-time commuter", None),  # a whole hyphenated word
     ("british_organisation_speaks", "until the morning", "long-time commuter", None),
 ]

@@ -9,6 +9,7 @@ from quotes.article import Article, Mention
 from quotes.english import lexicons
 from quotes.english.names import (
     capitalized_runs,
+    first_name_gender,
     name_tokens,
     names_thing,
     organization_strength,
@@ -102,7 +103,8 @@ class NameIndex:
     def is_person(self, occurrence: NameOccurrence) -> bool:
         """The name is a person's: written in full, a short form of a full name, or after a title."""
         tokens = occurrence.tokens
-        if occurrence.titled:
+        # a title before it, or one name that is a first name and a subject ("Adele stopped, swore")
+        if occurrence.titled or len(tokens) == 1 and occurrence.is_subject and first_name_gender(occurrence.text):
             return True
         if tokens not in self._persons:
             self._persons[tokens] = any(same_person(tokens, full) for full in self.full_names)
