@@ -119,6 +119,11 @@ CASES = [
     # one name that is a first name and a subject is a person "she" can mean
     ("single_name_singer", "perfect for the people", "Marisol", None),
     ("british_single_name_singer", "perfect for the people", "Marisol", None),
+    # hyphenated names are whole ("Rao-Whitfield", "al-Rashid"), and named
+    ("hyphenated_names", "Every bolt on this bridge", "Priya Rao-Whitfield", None),
+    ("british_hyphenated_names", "Every bolt on this bridge", "Priya Rao-Whitfield", None),
+    ("hyphenated_names", "taking chances with the cables", "Omar al-Rashid", None),
+    ("british_hyphenated_names", "taking chances with the cables", "Omar al-Rashid", None),
     ("organisation_speaks", "until the morning", "long-time commuter", None),  # a whole hyphenated word
     ("british_organisation_speaks", "until the morning", "long-time commuter", None),
 ]
@@ -190,6 +195,7 @@ def test_quote_gets_its_speaker(results, article, words, speaker, affiliation):
     quote = next((q for q in results[article]["quotes"] if words in q["text"]), None)
     assert quote is not None, [q["text"] for q in results[article]["quotes"]]
     assert same_name((quote["speaker"] or {}).get("name"), speaker), quote
+    assert quote["speaker"]["named"] == speaker[:1].isupper(), quote  # a name, or a description
     if affiliation is not None:
         assert same_name((quote["affiliation"] or {}).get("name"), affiliation), quote
 

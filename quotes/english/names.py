@@ -87,6 +87,19 @@ def _is_full_name(article: Article, a: int, b: int) -> bool:
     return b - a >= 2 and _is_first_name(article.words[a].text) and not organization_strength(article, a, b)
 
 
+def _hyphenated_part(article: Article, j: int, end: int) -> int | None:
+    """Where the rest of a hyphenated name that goes on at word j ends: "-Sabale" after "Patil", "al-Megrahi"
+    after "Abdelbaset", "-jin" after "Song" (the words touching, no space between); None if none does."""
+    words = article.words
+    k = j + 1 if words[j].text.isalpha() and words[j].text.islower() else j  # a particle: "al", "bin", "el"
+    if not (k + 1 < end and words[k].text == "-" and words[k].start == words[k - 1].end
+            and words[k + 1].start == words[k].end and words[k + 1].text.isalpha()):
+        return None
+    if k > j and not words[k + 1].text[:1].isupper():
+        return None  # "well-known", "long-time": a hyphenated word, not a name's particle
+    return k + 2
+
+
 def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """Maximal runs of name words in words[start:end], joined by connectors like "of"."""
     runs: list[tuple[int, int]] = []
@@ -99,6 +112,10 @@ def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, 
         while j < end and not _line_break_before(article, j):
             if _name_word_at(article, j):
                 j += 1
+                continue
+            hyphenated = _hyphenated_part(article, j, end)
+            if hyphenated is not None:  # "Patil-Sabale", "al-Megrahi", "Song-jin"
+                j = hyphenated
                 continue
             k = j
             while k < end and k - j < 2 and article.words[k].text.lower() in NAME_CONNECTORS:
@@ -305,9 +322,11 @@ def same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """`short` names the same person as `full`: its words in order, ending on the surname."""
     if len(short) > len(full):
         return False
+    # a hyphenated surname goes by its last part too: "Megrahi" for "Abdelbaset al-Megrahi"
+    surnames = {full[-1], full[-1].rsplit("-", 1)[-1]}
     if len(short) == 1:
-        return short[0] in (full[0], full[-1])
-    if short[-1] != full[-1] and short[0] != full[0]:
+        return short[0] == full[0] or short[0] in surnames
+    if short[-1] not in surnames and short[0] != full[0]:
         return False
     remaining = iter(full)
     return all(token in remaining for token in short)

@@ -164,7 +164,7 @@ def is_named(mention: Mention) -> bool:
         return False
     if mention.type == "organization":
         return any(w[:1].isupper() for w in words)
-    return words[-1][:1].isupper()
+    return words[-1].rsplit("-", 1)[-1][:1].isupper()  # "al-Rashid" too
 
 
 def with_canonical_name(article: Article, mention: Mention, index: NameIndex) -> Mention:
