@@ -138,6 +138,7 @@ ROLE_CASES = [
     ("british_relation_and_title_before_name", "nobody locks a door", "procurator fiscal"),
     ("relation_and_title_before_name", "let the family sleep again", None),  # "brother": a relation, no job
     ("title_run_and_works_as", "every container", "undersecretary"),  # not "Transport Ministry Undersecretary"
+    ("relation_and_title_before_name", "closed ranks", "detective inspector"),
     ("british_title_run_and_works_as", "paperwork, not smuggling", "inspector"),
 ]
 
@@ -232,6 +233,11 @@ def test_a_long_quoted_statement_without_cue_is_a_quotation_with_no_speaker(resu
 def test_titles_of_projects_are_no_quotations_however_long(results, article):
     quotes = [q for q in results[article]["quotes"] if q["kind"] != "indirect"]
     assert [q["text"] for q in quotes] == ["Our reviewers had never seen so many strong proposals"], quotes
+
+
+def test_whose_murder_an_investigator_investigates_is_no_affiliation(results):
+    quote = next(q for q in results["relation_and_title_before_name"]["quotes"] if "closed ranks" in q["text"])
+    assert same_name(quote["speaker"]["name"], "Neil Ross") and quote["affiliation"] is None, quote
 
 
 def test_no_dateline_or_headline_word_is_a_speaker(results):

@@ -193,6 +193,9 @@ def _organization_after_role(article: Article, role_words: tuple[int, int] | Non
     if not runs or runs[0][0] == after + 1 and article.words[after].upos != "DET":
         return None
     x, y = runs[0]
+    words = article.words
+    if y + 1 < len(words) and words[y].text in POSSESSIVE_MARKS and not words[y + 1].text[:1].isupper():
+        return None  # "the senior investigator of Aitchison's murder": whose murder, not an employer
     # "at Marshall for Hi-C Flare": what follows "for" is the project, unless it is the organisation's own name
     cut = next((k for k in range(x + 1, y) if article.words[k].text.lower() == "for"), None)
     if cut is not None and not organization_strength(article, x, y):
