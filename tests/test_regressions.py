@@ -102,6 +102,8 @@ CASES = [
      "Riverside United Football Club"),
     ("british_title_run_and_works_as", "a ground we cannot reach", "Riverside United Football Club",
      "Riverside United Football Club"),
+    ("title_run_and_works_as", "a tide a day", "Ruth Kemp", "Harbour Pilots Association"),  # "As head of X, Kemp"
+    ("british_title_run_and_works_as", "a tide a day", "Ruth Kemp", "Harbour Pilots Association"),
     # units named after commas; "from" an organisation (not a place); what a role is for is no employer
     ("projects_and_units", "telescope cold", "Irene Vasquez", "Upper Air Division"),
     ("british_projects_and_units", "telescope cold", "Irene Vasquez", "Upper Air Division"),

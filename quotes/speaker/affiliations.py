@@ -140,6 +140,22 @@ def _title_before(article: Article, start: int) -> tuple[int, int] | None:
     return a, i - 1
 
 
+AS_REACH = 12  # words of a fronted "As head of the Yuanhua Group," before the name
+
+
+def _fronted_as(article: Article, start: int) -> tuple[int, int] | None:
+    """Word range of what a sentence opening with "As" says the person after it is: "As head of the Yuanhua
+    Group, Lai smuggled ...", "As the club's captain, Hart ..."."""
+    i = article.word_at(start)
+    if i is None or i < 3 or article.words[i - 1].text != ",":
+        return None
+    first = article.sentence_of(i)[0]
+    if i - first > AS_REACH or article.words[first].text.lower() != "as" or any(
+            w.text == "," or w.upos in ("VERB", "AUX") for w in article.words[first + 1:i - 1]):
+        return None
+    return first + 1, i - 1
+
+
 def _affiliated_to(article: Article, end: int) -> tuple[int, int] | None:
     """Word range of "of Yale University" right after the name ending at char `end`: what the
     person is of, at or from, up to the clause's next break."""
@@ -280,7 +296,8 @@ def known_of(article: Article, name: str, index: NameIndex, organization: tuple[
             affiliated_to = _affiliated_to(article, occurrence.end)
             # "Dr. Daniel Cremons of NASA’s Goddard Space Flight Center, deputy principal investigator"
             then = _apposition(article, article.words[affiliated_to[1] - 1].end) if affiliated_to else None
-            windows = [_title_before(article, occurrence.start)] if set_off_before else \
+            windows = [_title_before(article, occurrence.start), _fronted_as(article, occurrence.start)] \
+                if set_off_before else \
                 [_prenominal(article, occurrence.start), _apposition(article, occurrence.end), affiliated_to, then,
                  _predicate(article, occurrence.end)]
             found_organization, found_title, found_role = _describe_person(article, windows, index)
