@@ -126,7 +126,8 @@ def judged_outcomes(database: str, pairs: list[dict]) -> list[dict]:
                     and_(Link.earlier_pk == first.pk, Link.later_pk == second.pk),
                     and_(Link.earlier_pk == second.pk, Link.later_pk == first.pk))))
             outcomes.append({**pair, "found": first is not None and second is not None, "linked": link is not None,
-                             "alert": link.alarm if link is not None else None})
+                             "alert": link.alarm if link is not None else None,
+                             "class": link.change_class if link is not None else None})
     return outcomes
 
 
@@ -147,6 +148,10 @@ def judged_figures(outcomes: list[dict]) -> dict:
         "same_linked": sum(o["linked"] for o in same), "same": len(same),
         "unaltered_alerts": sum(o["alert"] is not None for o in unaltered), "unaltered": len(unaltered),
         "altered_right_class": sum(o["alert"] is not None and neighbours(o["severity"], o["alert"]) for o in altered),
+        # classed right whether or not the class alerts (a bracketed insertion, judged minor by the pairs' guideline,
+        # is `editorial`, next to minor, which never raises an alert)
+        "altered_right_change_class": sum(o["class"] is not None and neighbours(o["severity"], o["class"])
+                                          for o in altered),
         "altered": len(altered),
         "not_found": sum(not o["found"] for o in outcomes),
     }
@@ -162,14 +167,15 @@ def print_judged(outcomes: list[dict]) -> dict:
           f"({100 * f['different_linked'] / f['different']:.1f} %, target <= 3 %); same linked "
           f"{f['same_linked']}/{f['same']} ({100 * f['same_linked'] / f['same']:.1f} %, target >= 90 %); "
           f"alerts on unaltered same pairs {f['unaltered_alerts']}/{f['unaltered']} (target 0); altered pairs "
-          f"alerted with the judged class or the next {f['altered_right_class']}/{f['altered']}; precision "
+          f"alerted with the judged class or the next {f['altered_right_class']}/{f['altered']} (classed so, alerting "
+          f"or not, {f['altered_right_change_class']}/{f['altered']}); precision "
           f"{f['precision']:.3f}, recall {f['recall']:.3f}; pairs whose quote the archive lacks {f['not_found']}")
     for o in outcomes:
         wrong = (o["same"] is False and o["linked"]) or (o["same"] is True and not o["linked"]) or (
             o["same"] is True and not o["altered"] and o["alert"]) or (
             o["same"] is True and o["altered"] and not (o["alert"] and neighbours(o["severity"], o["alert"])))
         if wrong:
-            print(f"  {'same' if o['same'] else 'different'} linked={o['linked']} alert={o['alert']} "
+            print(f"  {'same' if o['same'] else 'different'} linked={o['linked']} alert={o['alert']} class={o['class']} "
                   f"judged={o.get('severity')}: {o['a']['text'][:70]!r} | {o['b']['text'][:70]!r}")
     return f
 

@@ -1,20 +1,23 @@
 """What kind of change each difference between two copies of a statement is, and which ones raise an alert.
 
 Classes, least severe first (CLASSES): `style` (a spelling variant of one word, a possessive's form; punctuation,
-case and quote marks are no difference at all: desk/words.py), `cut` (one copy stops earlier or starts later, or
-marks whole sentences left out with an ellipsis), `editorial` (a bracketed insertion or substitution), `minor`
-(a contraction, an article, a filler, the same word in another inflection), `wording` (a content word swapped,
-words added or dropped inside, an ellipsis that splices two remarks), `meaning` (a negation, a number, a name, a
-date or a tense that changes the claim). A change is classed by the first strategy of CHANGE_RULES that claims
+case and quote marks are no difference at all: desk/words.py), `cut` (one copy stops earlier or starts later,
+marks whole sentences left out with an ellipsis, or quotes fragments and not the words between them),
+`editorial` (a bracketed insertion or substitution), `minor` (a contraction, an article, a filler, the same word
+in another inflection), `wording` (a content word swapped, words added or dropped inside, an ellipsis that
+splices two remarks), `meaning` (a negation, a number, a name, a date or a tense that changes the claim). A change is classed by the first strategy of CHANGE_RULES that claims
 it; a pair of copies carries its most severe change's class, and only `minor` and above raise an alert.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from desk.words import Word, aligned_opcodes, split_words
+from desk.similarity import SYNONYM_COSINE
+from desk.vectors import load_vectors
+from desk.words import Word, aligned_opcodes, split_words, stopwords
 
 CLASSES = ("style", "cut", "editorial", "minor", "wording", "meaning")
 ALERTING = ("minor", "wording", "meaning")  # style, cut and editorial never raise an alert
@@ -54,16 +57,45 @@ class Change(NamedTuple):
     new: list[Word]  # the later copy's words
     before: str  # the earlier copy's text (Word offsets index it)
     after: str
+    # where the change sits in each text: from the end of the word before it to the start of the word after it
+    old_gap: tuple[int, int] = (0, 0)
+    new_gap: tuple[int, int] = (0, 0)
+    # where a quoted fragment starts in each text: a quote of several fragments is their words joined
+    old_joins: tuple[int, ...] = ()
+    new_joins: tuple[int, ...] = ()
+    # at either end of the stretch both cover, with more words on one side than on the other there: one copy
+    # begins or ends inside the other's sentence
+    uneven_edge: bool = False
 
 
-def changes_between(before: str, after: str) -> list[Change]:
+def fragment_starts(spans: list[dict]) -> tuple[int, ...]:
+    """Where each fragment after the first starts in a quote's text (its fragments joined by a space)."""
+    starts, offset = [], 0
+    for span in spans[:-1]:
+        offset += span["end"] - span["start"] + 1
+        starts.append(offset)
+    return tuple(starts)
+
+
+def _gap(words: list[Word], start: int, end: int, text: str) -> tuple[int, int]:
+    return (words[start - 1].end if start > 0 else 0, words[end].start if end < len(words) else len(text))
+
+
+def changes_between(before: str, after: str, before_joins: tuple[int, ...] = (),
+                    after_joins: tuple[int, ...] = ()) -> list[Change]:
     """The differences inside the stretch both copies cover (desk/words.py aligns them; a cut at either end
-    is none)."""
+    is none). `before_joins`, `after_joins`: where each copy's quoted fragments meet (fragment_starts)."""
     old, new = split_words(before), split_words(after)
     opcodes = aligned_opcodes([w.normal for w in old], [w.normal for w in new])
     if opcodes is None:
-        return [Change(old, new, before, after)]
-    return [Change(old[i1:i2], new[j1:j2], before, after) for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
+        return [Change(old, new, before, after, (0, len(before)), (0, len(after)), before_joins, after_joins)]
+    raw = difflib.SequenceMatcher(None, [w.normal for w in old], [w.normal for w in new], autojunk=False).get_opcodes()
+    uneven = {index for index in (0, len(raw) - 1) if raw[index][0] != "equal"
+              and raw[index][2] - raw[index][1] != raw[index][4] - raw[index][3]}
+    edges = {(raw[index][2], raw[index][4]) if index == 0 else (raw[index][1], raw[index][3]) for index in uneven}
+    return [Change(old[i1:i2], new[j1:j2], before, after, _gap(old, i1, i2, before), _gap(new, j1, j2, after),
+                   before_joins, after_joins, (i2, j2) in edges or (i1, j1) in edges)
+            for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
 
 
 def _normal(words: list[Word]) -> list[str]:
@@ -96,8 +128,13 @@ def _bracketed(words: list[Word], text: str) -> bool:
 
 
 def is_editorial(change: Change) -> bool:
-    """An editor's words in brackets: "[Clinton]" for "she", or inserted."""
-    return _bracketed(change.new, change.after) or _bracketed(change.old, change.before)
+    """An editor's words in brackets: "[Clinton]" for "she", or inserted, with an article before them ("what the
+    [censored] is going on")."""
+
+    def editorial(words: list[Word], text: str) -> bool:
+        return _bracketed([word for word in words if word.normal not in ARTICLES], text)
+
+    return editorial(change.new, change.after) or editorial(change.old, change.before)
 
 
 def _sentences_left_out(kept: list[Word], kept_text: str, dropped: list[Word], full_text: str) -> bool:
@@ -118,7 +155,33 @@ def is_marked_cut(change: Change) -> bool:
                                                                          change.after)
 
 
-def _expanded(words: list[str]) -> list[str]:
+def is_between_fragments(change: Change) -> bool:
+    """A change where one copy's quoted fragments meet ("a “hater of Donald Trump” who had “railroaded” him"):
+    the words between its fragments are not quoted, so they are cut, not changed."""
+    return (any(change.old_gap[0] < join <= change.old_gap[1] for join in change.old_joins) or
+            any(change.new_gap[0] < join <= change.new_gap[1] for join in change.new_joins))
+
+
+def is_boundary(change: Change) -> bool:
+    """One copy begins or ends inside the other's sentence, its first or last words opposite words it never
+    quoted (“cannot come into this country” beside “... waiting to come into this country”): a cut, unless the
+    words are one word's inflections ("laws. But" / "law.") or a content word swapped for a close one ("benefit
+    our two countries" beside "... profit our two nations and ...")."""
+    return change.uneven_edge and not is_inflection(change) and not _reworded(change)
+
+
+def _reworded(change: Change) -> bool:
+    """A content word of one side has a close word on the other ("benefit" / "profit"): a swap at the edge."""
+    vectors = load_vectors()
+    if vectors is None:
+        return False
+    common = stopwords()
+    old = [word for word in _normal(change.old) if word not in common]
+    new = [word for word in _normal(change.new) if word not in common]
+    return any(vectors.similarity(a, b) >= SYNONYM_COSINE for a in old for b in new)
+
+
+def expanded(words: list[str]) -> list[str]:
     found = []
     for word in words:
         if word in IRREGULAR_CONTRACTIONS:
@@ -138,7 +201,7 @@ def _expanded(words: list[str]) -> list[str]:
 
 def is_contraction(change: Change) -> bool:
     """"will not" / "won't", "we are" / "we're": the same words, one pair contracted."""
-    return _expanded(_normal(change.old)) == _expanded(_normal(change.new))
+    return expanded(_normal(change.old)) == expanded(_normal(change.new))
 
 
 def is_negation(change: Change) -> bool:
@@ -226,7 +289,9 @@ CHANGE_RULES: tuple[tuple[Callable[[Change], bool], str], ...] = (
     (is_style, "style"),
     (is_editorial, "editorial"),
     (is_marked_cut, "cut"),
+    (is_between_fragments, "cut"),
     (is_contraction, "minor"),
+    (is_boundary, "cut"),
     (is_negation, "meaning"),
     (is_number_or_date, "meaning"),
     (is_tense, "meaning"),

@@ -93,8 +93,11 @@ class Stored:
 def _quote_row(session: Session, article: Article, quote: dict, article_text: str, speakers_seen: dict) -> Quote:
     start, end = quote["spans"][0]["start"], quote["spans"][-1]["end"]
     speaker = quote.get("speaker")
+    evidence = linking.speaker_evidence(speaker)
     desk_speaker = None
-    if speaker:  # an article gives each speaker one canonical name: resolved once per article
+    # an article gives each speaker one canonical name: resolved once per article; a description ("officials",
+    # "a spokesman") is nobody's name, so no desk speaker: two articles' "officials" are not one speaker
+    if speaker and evidence != "description":
         known = (speaker["name"], speaker["type"])
         if known not in speakers_seen:
             speakers_seen[known] = speakers.resolve(session, *known)
@@ -105,27 +108,29 @@ def _quote_row(session: Session, article: Article, quote: dict, article_text: st
                  start=start, end=end, spans=quote["spans"], speaker=desk_speaker,
                  speaker_name=speaker["name"] if speaker else None,
                  affiliation=(quote.get("affiliation") or {}).get("name"), role=quote.get("role"),
-                 confidence=quote.get("confidence"), said_at=article.published or article.stored_at)
+                 confidence=quote.get("confidence"), speaker_evidence=evidence,
+                 said_at=article.published or article.stored_at)
     session.add(row)
     return row
 
 
 def side(quote) -> linking.Side:
     """A stored quote (a row or a Quote) as the link decision sees it."""
-    return linking.Side(quote.words.split(), quote.context.split(), quote.speaker_id, quote.confidence or 0.0,
-                        utc(quote.said_at), quote.kind)
+    return linking.Side(quote.words.split(), quote.context.split(), quote.speaker_id, quote.confidence,
+                        utc(quote.said_at), quote.kind, quote.speaker_evidence)
 
 
 def link_of(earlier, later, match: linking.Match, now: datetime) -> Link:
     """The link of two quotes the decision found to be one statement, its changes classed (desk/alarms.py)."""
-    found = alarms.changes_between(earlier.text, later.text)
+    found = alarms.changes_between(earlier.text, later.text, alarms.fragment_starts(earlier.spans),
+                                   alarms.fragment_starts(later.spans))
     classes = [alarms.classify(change) for change in found]
     wording = [{"from": " ".join(w.written for w in change.old) or None,
                 "to": " ".join(w.written for w in change.new) or None, "class": name}
                for change, name in zip(found, classes)]
     change_class = alarms.most_severe(classes)
     alarm = alarms.MISATTRIBUTED if match.misattributed else (
-        change_class if alarms.raises_alert(change_class) else None)
+        change_class if alarms.raises_alert(change_class) and match.sure_speaker else None)
     return Link(earlier_pk=earlier.pk, later_pk=later.pk, similarity=match.similarity, altered=bool(wording),
                 changes=wording, change_class=change_class, alarm=alarm, probability=match.probability,
                 found_at=now)
@@ -147,7 +152,7 @@ def speakers_of_keys(session: Session, keys: set[int], exclude_article: str | No
 
 
 STORED_SIDE = (Quote.pk, Quote.text, Quote.words, Quote.context, Quote.speaker_id, Quote.confidence, Quote.said_at,
-               Quote.kind, Quote.article_id)
+               Quote.kind, Quote.article_id, Quote.speaker_evidence, Quote.spans, Quote.start, Quote.end)
 
 
 def _link(session: Session, new_quotes: list[Quote], vectors, now: datetime) -> list[Link]:
@@ -168,30 +173,92 @@ def file_keys(session: Session, quotes) -> None:
 def find_links(session: Session, new_quotes, vectors, now: datetime, earlier_only: bool = False) -> list[Link]:
     """The links of `new_quotes` (quotes of one article) to the stored quotes of other articles (with
     `earlier_only`, to those stored before each: a relink visits each pair once, from its later quote)."""
+    reprinted = reprint_links(session, new_quotes, now)
+    twins = {(link.later_pk, link.earlier_pk) for link in reprinted}
     keys_of = {quote.pk: linking.index_keys(quote.words.split()) for quote in new_quotes}
+    quote_of = {quote.pk: quote for quote in new_quotes}
     article_id = new_quotes[0].article_id if new_quotes else None
     candidates_of = {quote.pk: _candidates(session, quote, keys_of[quote.pk], quote.pk if earlier_only else None)
                      for quote in new_quotes}
     wanted = {pk for candidates in candidates_of.values() for pk in candidates}
     if not wanted:
-        return []
+        return reprinted
     stored = {row.pk: row for row in session.execute(select(*STORED_SIDE).where(Quote.pk.in_(wanted)))}
-    # two speakers, or a side without one, are decided on a long shared stretch only: candidates sharing a few
-    # word pairs by the same speaker, or many by any, are compared in full
     pairs = [(quote, stored[pk]) for quote in new_quotes for pk, shared in candidates_of[quote.pk].items()
-             if shared >= linking.MANY_SHARED_KEYS or (quote.speaker_id is not None
-                                                       and quote.speaker_id == stored[pk].speaker_id)]
+             if (quote.pk, pk) not in twins and linking.worth_comparing(side(quote), side(stored[pk]), shared)]
     if not pairs:
-        return []
+        return reprinted
     speakers_of_key = LazyCounts(lambda: speakers_of_keys(session, set().union(*(keys_of[q.pk] for q, _ in pairs)),
                                                           article_id, min(keys_of) if earlier_only else None))
     model = linking.load_model()
-    found = []
+    found, copies = [], {}
     for quote, other in pairs:
         match = linking.compare(side(quote), side(other), speakers_of_key, vectors, model)
-        if match.linked or match.misattributed:
+        if match.misattributed:
             found.append(link_of(other, quote, match, now))
+        elif match.linked:
+            copies.setdefault((quote.pk, other.article_id), []).append((other, match))
+    for (quote_pk, _), linked in copies.items():
+        kept = one_statement(linked, vectors)
+        kept += wholes_of(session, quote_of[quote_pk], kept, vectors)
+        found += [link_of(other, quote_of[quote_pk], match, now) for other, match in kept]
+    unique = {}
+    for link in reprinted + found:
+        unique.setdefault((link.earlier_pk, link.later_pk), link)
+    return list(unique.values())
+
+
+def reprint_links(session: Session, new_quotes, now: datetime) -> list[Link]:
+    """A stored article with the very same text is a reprint: each quote is its twin's copy, whoever the speaker
+    (even a fragment credited to a description, which never links on its words alone)."""
+    if not new_quotes:
+        return []
+    article_id = new_quotes[0].article_id
+    digest = select(Article.text_sha256).where(Article.id == article_id).scalar_subquery()
+    twins = session.execute(select(*STORED_SIDE).join(Article, Article.id == Quote.article_id).where(
+        Article.text_sha256 == digest, Article.id != article_id, Quote.kind.in_(linking.QUOTED_KINDS),
+        Quote.pk < max(quote.pk for quote in new_quotes)))
+    by_place = {}
+    for twin in twins:
+        by_place.setdefault((twin.start, twin.end), []).append(twin)
+    return [link_of(twin, quote, linking.Match(1.0, True, probability=1.0), now)
+            for quote in new_quotes for twin in by_place.get((quote.start, quote.end), [])]
+
+
+WHOLE_SLACK = 0.05  # how much less alike a new quote may be to the whole than to the part it was linked to
+
+
+def wholes_of(session: Session, quote: Quote, linked: list, vectors) -> list:
+    """The quotes of the same article that hold a linked quote whole (the article quotes the statement in full
+    and part of it again: "profit our two nations" and the sentence it comes from), linked too."""
+    found, seen = [], {other.pk for other, _ in linked}
+    for other, match in linked:
+        if other.speaker_id is None:
+            continue
+        part = other.words.split()
+        for whole in session.execute(select(*STORED_SIDE).where(
+                Quote.article_id == other.article_id, Quote.speaker_id == other.speaker_id,
+                Quote.kind.in_(linking.QUOTED_KINDS), Quote.pk.not_in(seen))):
+            words = whole.words.split()
+            if len(words) <= len(part) or linking.alignment(part, words, vectors).coverage < linking.NEAR_IDENTICAL:
+                continue
+            aligned = linking.alignment(quote.words.split(), words, vectors)
+            similarity = round((aligned.coverage * aligned.density) ** 0.5, 3)
+            if similarity >= match.similarity - WHOLE_SLACK:  # the new quote matches the whole where it holds the part
+                found.append((whole, linking.Match(similarity, True, probability=match.probability,
+                                                   sure_speaker=match.sure_speaker)))
+                seen.add(whole.pk)
     return found
+
+
+def one_statement(linked: list, vectors) -> list:
+    """Of the quotes of one article linked to a new quote, the likeliest and those that are fragments of it (an
+    article may quote a statement whole and a part of it again); the others are the speaker's other sentences,
+    or the same line on another occasion, which an article quoting it beside this one tells apart."""
+    linked = sorted(linked, key=lambda item: (-item[1].probability, -item[1].similarity))
+    best = linked[0][0].words.split()
+    return [item for index, item in enumerate(linked)
+            if index == 0 or linking.alignment(item[0].words.split(), best, vectors).coverage >= linking.NEAR_IDENTICAL]
 
 
 class LazyCounts(dict):
@@ -220,6 +287,7 @@ def _candidates(session: Session, quote: Quote, keys: set[int], before_pk: int |
     if before_pk is not None:
         query = query.where(QuoteKey.quote_pk < before_pk)
     if quote.speaker_id is not None and not linking.may_be_misattributed(quote.words.split(), quote.confidence):
+        # the same speaker's quotes, and those without one (none found, or only described: "officials")
         query = query.where(or_(Quote.speaker_id == quote.speaker_id, Quote.speaker_id.is_(None)))
     query = (query.group_by(QuoteKey.quote_pk).having(shared >= linking.min_shared_keys(keys))
              .order_by(shared.desc(), QuoteKey.quote_pk).limit(CANDIDATES_PER_QUOTE))

@@ -16,13 +16,13 @@ import hashlib
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from desk.alarms import expanded
 from desk.similarity import alignment
 from desk.vectors import WordVectors
-from desk.words import normal_words
+from desk.words import normal_words, stopwords
 from quotes import learned
 from quotes.learned import LinearModel
 
@@ -37,14 +37,12 @@ STOCK_SPEAKERS = 3
 # close links: the words alone must identify the statement
 LONG_STRETCH_WORDS = 8
 NEAR_IDENTICAL = 0.9
+# where a side's speaker is only described, resolved or guessed, a stretch this long goes to the learned decision
+UNSURE_RUN = 5
 MANY_SHARED_KEYS = 3  # word pairs a long stretch shares at the least (not counting pairs of function words)
 CONFIDENT = 0.9  # the engine's confidence (its highest) in both speakers that a misattribution alert needs
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    text = (Path(__file__).parent / "stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+# below this confidence the engine guessed the speaker: two such speakers that differ may be one
+GUESSED = 0.5
 
 
 def shingle(words: tuple[str, ...] | list[str]) -> int:
@@ -74,6 +72,18 @@ def context_words(text: str, start: int, end: int) -> list[str]:
     return before + after
 
 
+def speaker_evidence(speaker: dict | None) -> str | None:
+    """How an article names a quote's speaker (the engine's speaker object): "name" when the mention holds a
+    word of the name ("Mr. Trump", "Donald Trump"), "reference" when a pronoun or a description was resolved to
+    a name ("he", "the president"), "description" when no name was found ("a spokesman", "officials")."""
+    if not speaker:
+        return None
+    if not speaker.get("named", True):
+        return "description"
+    name, mention = set(normal_words(speaker.get("name") or "")), set(normal_words(speaker.get("mention") or ""))
+    return "name" if name & mention else "reference"
+
+
 @dataclass(frozen=True)
 class Side:
     """One quote as the link decision sees it."""
@@ -81,9 +91,10 @@ class Side:
     words: list[str]
     context: list[str]
     speaker_id: int | None
-    confidence: float
+    confidence: float | None  # the engine's; None in a quote stored before the desk kept it
     said_at: datetime
     kind: str
+    evidence: str | None = "name"  # speaker_evidence; a quote stored before it was kept counts as named
 
 
 @dataclass(frozen=True)
@@ -92,12 +103,28 @@ class Match:
     linked: bool
     misattributed: bool = False
     probability: float = 0.0
+    # the two are surely one speaker's: an alarm says words someone said were changed, so a link whose speakers
+    # are only described or resolved (speaker_relation "unsure") shows its changes but raises no alarm
+    sure_speaker: bool = True
+
+
+def by_name(side: Side) -> bool:
+    """The article names the speaker at the quote and the engine did not guess."""
+    return side.evidence in ("name", None) and (side.confidence is None or side.confidence >= GUESSED)
 
 
 def speaker_relation(first: Side, second: Side) -> str:
+    """"same" (one desk speaker), "different" (two speakers named at their quotes), "unsure" (a side whose
+    speaker is only described, which the desk keeps as no speaker, or resolved from a pronoun or a description, or guessed: "the
+    president" may be the named speaker of the other side, and two "officials" may be two people), "none" (one
+    side has no speaker) or "neither"."""
+    if first.evidence == "description" or second.evidence == "description":
+        return "unsure"
     if first.speaker_id is None or second.speaker_id is None:
         return "none" if first.speaker_id != second.speaker_id else "neither"
-    return "same" if first.speaker_id == second.speaker_id else "different"
+    if first.speaker_id == second.speaker_id:
+        return "same"
+    return "different" if by_name(first) and by_name(second) else "unsure"
 
 
 def longest_run(first: list[str], second: list[str]) -> int:
@@ -118,12 +145,13 @@ def features(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: Wor
 
     `speakers_of_key`: for each of the new quote's shingles, how many speakers the archive has quoted saying it.
     """
-    aligned = alignment(new.words, old.words, vectors)
     shared = index_keys(new.words) & index_keys(old.words)
+    new_words, old_words = folded(new.words), folded(old.words)
+    aligned = alignment(new_words, old_words, vectors)
     stock = sum(speakers_of_key.get(key, 0) >= STOCK_SPEAKERS for key in shared)
     relation = speaker_relation(new, old)
     short, long = sorted((len(new.words), len(old.words)))
-    run = longest_run(new.words, old.words)
+    run = longest_run(new_words, old_words)
     return {
         "similarity": (aligned.coverage * aligned.density) ** 0.5,
         "coverage": aligned.coverage,
@@ -143,6 +171,15 @@ def features(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: Wor
     }
 
 
+def folded(words: list[str]) -> list[str]:
+    """Words as the alignment compares them: a possessive's form folded ("isis's" and "isis'" are one word, a
+    style difference) and contractions expanded ("i'll" is "i will", a minor one)."""
+    found = []
+    for word in words:
+        found += [word[:-2]] if word.endswith("'s") else expanded([word])
+    return found
+
+
 def load_model(path: Path = MODEL_PATH) -> LinearModel | None:
     """The learned decision, a logistic regression (quotes.learned); None before `./run train` wrote it:
     nothing links then."""
@@ -154,12 +191,22 @@ def is_long_near_identical(values: dict[str, float]) -> bool:
 
 
 def left_to_model(new: Side, old: Side, values: dict[str, float]) -> bool:
-    """The rules before the learned decision: the same desk speaker on both sides, or, where a side has none, a
-    long near-identical stretch; a fragment of three words or fewer only with the same speaker."""
+    """The rules before the learned decision: the same desk speaker on both sides; where a side's speaker is
+    unsure, a shared stretch of UNSURE_RUN words; where a side has none, a long near-identical stretch; a
+    fragment of three words or fewer only with the same speaker."""
     relation = speaker_relation(new, old)
     if relation == "same":
         return True
+    if relation == "unsure":
+        return values["fragment"] == 0.0 and values["log_run"] >= math.log1p(UNSURE_RUN)
     return relation != "different" and values["fragment"] == 0.0 and is_long_near_identical(values)
+
+
+def worth_comparing(new: Side, old: Side, shared_keys: int) -> bool:
+    """Whether a candidate sharing `shared_keys` word pairs is compared in full: unless the speaker is the same,
+    a pair is decided on a shared stretch (UNSURE_RUN words, or LONG_STRETCH_WORDS), so it needs many shared
+    pairs."""
+    return shared_keys >= MANY_SHARED_KEYS or speaker_relation(new, old) == "same"
 
 
 def may_be_misattributed(words: list[str], confidence: float | None) -> bool:
@@ -169,7 +216,7 @@ def may_be_misattributed(words: list[str], confidence: float | None) -> bool:
 
 def misattributed(new: Side, old: Side, values: dict[str, float]) -> bool:
     """The same long stretch credited to two different speakers the engine is sure of."""
-    return (speaker_relation(new, old) == "different" and min(new.confidence, old.confidence) >= CONFIDENT
+    return (speaker_relation(new, old) == "different" and min(new.confidence or 0.0, old.confidence or 0.0) >= CONFIDENT
             and is_long_near_identical(values))
 
 
@@ -177,8 +224,10 @@ def compare(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: Word
             model: LinearModel | None = None) -> Match:
     """Whether two quotes of different articles are the same statement (or the same words credited to two
     speakers), and how alike their words are."""
-    if speaker_relation(new, old) != "same" and longest_run(new.words, old.words) < LONG_STRETCH_WORDS:
-        return Match(0.0, False)  # no long stretch: nothing to decide for two speakers or a side without one
+    relation = speaker_relation(new, old)
+    if relation != "same" and longest_run(new.words, old.words) < (UNSURE_RUN if relation == "unsure"
+                                                                   else LONG_STRETCH_WORDS):
+        return Match(0.0, False)  # no shared stretch: nothing to decide for speakers that are not surely one
     values = features(new, old, speakers_of_key, vectors)
     similarity = round(values["similarity"], 3)
     if misattributed(new, old, values):
@@ -189,7 +238,8 @@ def compare(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: Word
     if model is None:
         return Match(similarity, False)
     probability = model.probability(values)
-    return Match(similarity, probability >= model.threshold, probability=round(probability, 3))
+    return Match(similarity, probability >= model.threshold, probability=round(probability, 3),
+                 sure_speaker=speaker_relation(new, old) != "unsure")
 
 
 def context_overlap(first: list[str], second: list[str], vectors: WordVectors | None) -> float:

@@ -28,7 +28,7 @@ class Article(Base):
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     text: Mapped[str] = mapped_column(Text)
-    text_sha256: Mapped[str] = mapped_column(String(64))
+    text_sha256: Mapped[str] = mapped_column(String(64), index=True)
     from_html: Mapped[bool] = mapped_column(Boolean, default=False)
     url: Mapped[str | None] = mapped_column(String(2000))
     source: Mapped[str | None] = mapped_column(String(200), index=True)
@@ -71,6 +71,9 @@ class Quote(Base):
     affiliation: Mapped[str | None] = mapped_column(String(300))
     role: Mapped[str | None] = mapped_column(String(300))
     confidence: Mapped[float | None] = mapped_column(Float)  # the engine's, in the quote and its speaker
+    # how the article names the speaker: "name", "reference" (a pronoun or description resolved to a name) or
+    # "description" (no name); None: no speaker (desk.linking.speaker_evidence)
+    speaker_evidence: Mapped[str | None] = mapped_column(String(12))
     said_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)  # published, else stored
 
     article: Mapped[Article] = relationship(back_populates="quotes")

@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 # apostrophes and single quote marks of every style, made straight before anything else
@@ -37,6 +39,13 @@ def split_words(text: str) -> list[Word]:
             start, end = piece.start() + inner.start(), piece.start() + inner.end()
             words.append(Word(normal, inner.group(), start, end))
     return words
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """Function words (desk/stopwords.txt): no shingle of two of them, no edge of a copy decided by them."""
+    text = (Path(__file__).parent / "stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 def normal_words(text: str) -> list[str]:

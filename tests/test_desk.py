@@ -86,7 +86,7 @@ def count(database, model) -> int:
 
 def test_seed_articles_link_the_gold_pairs_as_altered_copies(seeds, database):
     """The gold pairs are machine-spun rewrites: the learned decision links most of them (the issue asks for
-    all seven; the two most heavily spun are still missed), and every one it links is an alert of class
+    all seven; Biden's, the most heavily spun, is still missed), and every one it links is an alert of class
     `wording`, the words having been swapped."""
     post_seeds(seeds, database)
     expected = {(pair["first"], quote_at(seeds, pair["first"], pair["first_anchor"]),
@@ -95,7 +95,7 @@ def test_seed_articles_link_the_gold_pairs_as_altered_copies(seeds, database):
         found = {(link.earlier.article_id, link.earlier.quote_id, link.later.article_id, link.later.quote_id):
                  link.alarm for link in session.scalars(select(Link))}
     linked = expected & set(found)
-    assert len(linked) >= 5, f"gold pairs linked: {len(linked)} of {len(expected)}"
+    assert len(linked) >= 6, f"gold pairs linked: {len(linked)} of {len(expected)}"
     assert {found[pair] for pair in linked} == {"wording"}
 
 

@@ -41,6 +41,6 @@ def test_the_committed_decision_is_read_by_the_desk():
     assert model.threshold == committed["threshold"] and model.weights == committed["weights"]
     assert set(committed["weights"]) <= {"similarity", "coverage", "density", "log_run", "log_short_words",
                                          "log_long_words", "log_specific_pairs", "stock_share", "log_rarest_speakers",
-                                         "speaker_same", "speaker_none", "speaker_neither", "log_days_apart",
-                                         "context", "mixed", "fragment"}
+                                         "speaker_same", "speaker_unsure", "speaker_none",
+                                         "speaker_neither", "log_days_apart", "context", "mixed", "fragment"}
     assert committed["training"]["cv_different_linked"] <= desk_links.MAX_DIFFERENT_LINKED
