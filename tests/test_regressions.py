@@ -126,6 +126,13 @@ CASES = [
     ("british_hyphenated_names", "Every bolt on this bridge", "Priya Rao-Whitfield", None),
     ("hyphenated_names", "taking chances with the cables", "Omar al-Rashid", None),
     ("british_hyphenated_names", "taking chances with the cables", "Omar al-Rashid", None),
+    # two people share a surname: "Kowalski said" is the one spoken of last; organisations and documents speak
+    ("namesakes_and_unnamed", "the whole kitchen", "Eva Kowalski", None),
+    ("british_namesakes_and_unnamed", "the whole kitchen", "Eva Kowalski", None),
+    ("namesakes_and_unnamed", "already on site", "the ministry", "the ministry"),
+    ("british_namesakes_and_unnamed", "already on site", "the ministry", "the ministry"),
+    ("namesakes_and_unnamed", "Safety comes first", "the club", "the club"),
+    ("british_namesakes_and_unnamed", "Safety comes first", "the club", "the club"),
     ("organisation_speaks", "until the morning", "long-time commuter", None),  # a whole hyphenated word
     ("british_organisation_speaks", "until the morning", "long-time commuter", None),
 ]
@@ -240,6 +247,23 @@ def test_titles_of_projects_are_no_quotations_however_long(results, article):
 def test_whose_murder_an_investigator_investigates_is_no_affiliation(results):
     quote = next(q for q in results["relation_and_title_before_name"]["quotes"] if "closed ranks" in q["text"])
     assert same_name(quote["speaker"]["name"], "Neil Ross") and quote["affiliation"] is None, quote
+
+
+@pytest.mark.parametrize("article", ["namesakes_and_unnamed", "british_namesakes_and_unnamed"])
+def test_a_pronoun_nothing_resolves_is_the_speaker_as_written(results, article):
+    """"“Nobody saw it coming,” she admitted." with nobody before it: the record says "she", unnamed, a person;
+    not a word of the headline."""
+    text = (ARTICLES / f"{article}.txt").read_text(encoding="utf-8")
+    quote = next(q for q in results[article]["quotes"] if "Nobody saw it coming" in q["text"])
+    speaker = quote["speaker"]
+    assert (speaker["name"], speaker["type"], speaker["named"]) == ("she", "person", False), quote
+    assert text[speaker["start"]:speaker["end"]] == "she", speaker
+
+
+@pytest.mark.parametrize("article", ["namesakes_and_unnamed", "british_namesakes_and_unnamed"])
+def test_an_organisation_that_speaks_is_an_organisation(results, article):
+    types = {q["speaker"]["name"]: q["speaker"]["type"] for q in results[article]["quotes"] if q["speaker"]}
+    assert types["the club"] == types["the ministry"] == "organization", types
 
 
 def test_no_dateline_or_headline_word_is_a_speaker(results):

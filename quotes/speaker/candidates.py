@@ -155,6 +155,9 @@ def mention_type(article: Article, mention: Mention) -> str:
     if mention.type in ("person", "organization", "group"):
         return mention.type
     word = _head_word(article, mention)
+    if word is not None and word.text.lower() in lexicons.weighted(lexicons.ORGANIZATION_WORDS):
+        return "organization"  # "according to the club", "the ministry said"
+    word = _head_word(article, mention)
     ner = NER_TYPES.get(word.ner.split("-")[-1]) if word is not None else None
     return {"person": "person", "organization": "organization", "group": "group"}.get(ner, mention.type)
 

@@ -8,6 +8,7 @@ from functools import cached_property
 from quotes.article import Article, Mention
 from quotes.english import lexicons
 from quotes.english.names import (
+    DETERMINERS,
     capitalized_runs,
     first_name_gender,
     name_tokens,
@@ -104,7 +105,9 @@ class NameIndex:
         """The name is a person's: written in full, a short form of a full name, or after a title."""
         tokens = occurrence.tokens
         # a title before it, or one name that is a first name and a subject ("Adele stopped, swore")
-        if occurrence.titled or len(tokens) == 1 and occurrence.is_subject and first_name_gender(occurrence.text):
+        # (capitalised inside a sentence somewhere: not "Storm" of the headline "Storm closes the coast road")
+        if occurrence.titled or len(tokens) == 1 and occurrence.is_subject and first_name_gender(occurrence.text) \
+                and occurrence.text.lower() in self.article.capitalized_mid_sentence:
             return True
         if tokens not in self._persons:
             self._persons[tokens] = any(same_person(tokens, full) for full in self.full_names)
@@ -127,6 +130,15 @@ class NameIndex:
             candidates = [o for o in candidates if o.tokens[-1] == tokens[-1]]
         if not candidates:
             return name
+        people = {o.tokens: o for o in sorted(candidates, key=lambda o: -o.start) if len(o.tokens) > len(tokens)}
+        if len(people) > 1:
+            # several people share the name (a mother and daughter): the one the article spoke of last before
+            # `offset`, by any of their names ("Eva, 19, spent the night ... Kowalski said")
+            def last_spoken_of(full: tuple[str, ...]) -> int:
+                return max((o.start for o in self.occurrences if o.start <= offset and o.tokens != tokens
+                            and same_person(o.tokens, full)), default=-1)
+            chosen = max(people, key=lambda full: (last_spoken_of(full), len(full)))
+            return people[chosen].text
         before = [o for o in candidates if o.start <= offset]
         # the nearest earlier mention decides who is meant ("Wang" after "Wang Wenbin")
         chosen = max(before, key=lambda o: o.start) if before else min(candidates, key=lambda o: o.start)
@@ -159,7 +171,7 @@ def is_named(mention: Mention) -> bool:
     name word in it ("the Clinton campaign").
     """
     words = [w.strip(".,;:'’\"") for w in mention.name.split()]
-    words = [w for w in words if w]
+    words = [w for w in words if w and w.lower() not in DETERMINERS]  # "The ministry" names nobody
     if not words:
         return False
     if mention.type == "organization":

@@ -28,7 +28,11 @@ RELOCATING_PRONOUNS = frozenset({"he", "she"})
 def resolve_mention(article: Article, mention: Mention | None, previous: list[Mention], index: NameIndex,
                     pronoun_ranker: LinearModel | None) -> Mention | None:
     if mention is not None and mention.type == "pronoun":
-        mention = resolve_pronoun(article, mention, previous, index, pronoun_ranker)
+        resolved = resolve_pronoun(article, mention, previous, index, pronoun_ranker)
+        if resolved is None:  # nothing in the text resolves it ("“Nobody saw it coming,” she admitted."):
+            # the pronoun itself is who the text says, as what it can stand for (she: a person; they: a group)
+            return replace(mention, type=lexicons.table(lexicons.PRONOUNS)[mention.name.lower()][0])
+        mention = resolved
     if mention is None:
         return None
     return finish(article, resolve_description(article, resolve_generic_organization(mention, index), index), index)
