@@ -2,15 +2,18 @@
 
 "Ryan Hass, a senior fellow at the Brookings Institution, said" (apposition), "a Cornell
 University professor" (compound inside it), "Foreign Ministry spokesman Wang Wenbin"
-(pre-nominal title), "the company's chief executive, Maria Lindqvist" (a title set off before
-the name), "Priya Natarajan of Yale University" (what the person is of, at or from). Once found,
-they stay with the speaker for all their quotes.
+(pre-nominal title), "Priya Natarajan of Yale University" (what the person is of, at, with, or from
+an organisation), "Ruth Calder is a hydrologist at ..." (what the person is said to be), and, where
+none of those stands beside any of their names, "the company's chief executive, Maria Lindqvist" or
+"As head of the Yuanhua Group, Lai" (set off before the name): DESCRIPTION_PLACES. Once found, they
+stay with the speaker for all their quotes (quotes.stages.profiles).
 
 A role is a job title of the lexicon, or else the words before a person's name or at the start of
-an apposition that end with a role's head noun ("principal investigator", "planetary scientist":
-quotes.english.names.role_heads). An affiliation is the strongest organisation named there, or else
-the name right after such a role and "at", "of" or "with" ("principal investigator at
-Marshall"), or the acronym right before it ("NASA Administrator Bill Nelson").
+an apposition that end with a noun for a job (quotes.english.names.is_role_noun: "principal
+investigator", "hydrologist"; not "father"). An affiliation is the strongest organisation named there
+(not what a role is for: "lead for PACE"), or else the name right after such a role and "at", "of" or
+"with" ("principal investigator at Marshall"), the organisation right before it ("NASA Administrator
+Bill Nelson"), or the one named before that the words describe by kind ("the institute's director").
 """
 from __future__ import annotations
 
@@ -24,17 +27,17 @@ from quotes.english.names import (
     capitalized_runs,
     find_title,
     name_tokens,
+    is_role_noun,
     named_span,
     names_organization,
     names_place,
-    is_role_noun,
     organization_strength,
     role_heads,
     same_person,
     span_text,
     title_words,
 )
-from quotes.speaker.people import NameIndex
+from quotes.speaker.people import NameIndex, NameOccurrence
 
 # Words that end an apposition: a relative clause or the next clause starts there.
 APPOSITION_ENDS = frozenset({",", ".", ";", ":", "who", "which", "that", "whose", "—", "–", "(", ")", "“", "”", '"'})
@@ -233,8 +236,8 @@ def _describe_person(article: Article, windows: list[tuple[int, int] | None], in
         # the organisation before a role is not part of it: "Transport Ministry" of "Transport Ministry Undersecretary"
         before_role = role_words[0] if role_words and role_words[0] > a and role_words[1] == b else b
         organization = organization or best_organization(article, a, before_role) \
-            or _organization_after_role(article, role_words, b) or _organization_before(article, a, role_words)
-        organization = organization or _organization_described(article, a, b, index)
+            or _organization_after_role(article, role_words, b) or _organization_before(article, a, role_words) \
+            or _organization_described(article, a, b, index)
         found_title = find_title([w.text.lower() for w in article.words[a:b]])
         words = span_text(article, *role_words) if role_words else None
         if found_title and words and found_title in words.lower() and len(words) > len(found_title):
@@ -281,6 +284,27 @@ def attach(article: Article, mention: Mention, index: NameIndex) -> Mention:
     return replace(mention, affiliation=organization, role=spelt_out(role))
 
 
+def _beside_name(article: Article, occurrence: NameOccurrence) -> list[tuple[int, int] | None]:
+    """The windows right around a name: title words before it, an apposition, what it is of, a second
+    apposition after that ("Dr. Daniel Cremons of NASA’s Goddard Space Flight Center, deputy principal
+    investigator"), what the person is said to be ("is a hydrologist at")."""
+    affiliated_to = _affiliated_to(article, occurrence.end)
+    after_affiliation = _apposition(article, article.words[affiliated_to[1] - 1].end) if affiliated_to else None
+    return [_prenominal(article, occurrence.start), _apposition(article, occurrence.end), affiliated_to,
+            after_affiliation, _predicate(article, occurrence.end)]
+
+
+def _set_off_before(article: Article, occurrence: NameOccurrence) -> list[tuple[int, int] | None]:
+    """The windows set off by a comma before a name: "the company's chief executive, Maria Lindqvist", "As
+    head of the Yuanhua Group, Lai"."""
+    return [_title_before(article, occurrence.start), _fronted_as(article, occurrence.start)]
+
+
+# Where an article describes a person, in order: a description set off before a name counts only where none
+# stands beside one, at any of their names.
+DESCRIPTION_PLACES = (_beside_name, _set_off_before)
+
+
 def known_of(article: Article, name: str, index: NameIndex, organization: tuple[str, int, int] | None = None,
              role: str | None = None) -> tuple[tuple[str, int, int] | None, str | None]:
     """The affiliation and role the article gives the person `name` where it names them (the first
@@ -288,19 +312,12 @@ def known_of(article: Article, name: str, index: NameIndex, organization: tuple[
     tokens = name_tokens(name)
     occurrences = sorted((o for o in index.occurrences if same_person(o.tokens, tokens)), key=lambda o: o.start)
     described = None  # role words ("Egypt's pre-eminent archaeologist") count where no job title is found
-    # a title set off before a name counts only where no title stands beside one
-    for set_off_before in (False, True):
+    for windows_at in DESCRIPTION_PLACES:
         for occurrence in occurrences:
             if organization and role:
                 return organization, role
-            affiliated_to = _affiliated_to(article, occurrence.end)
-            # "Dr. Daniel Cremons of NASA’s Goddard Space Flight Center, deputy principal investigator"
-            then = _apposition(article, article.words[affiliated_to[1] - 1].end) if affiliated_to else None
-            windows = [_title_before(article, occurrence.start), _fronted_as(article, occurrence.start)] \
-                if set_off_before else \
-                [_prenominal(article, occurrence.start), _apposition(article, occurrence.end), affiliated_to, then,
-                 _predicate(article, occurrence.end)]
-            found_organization, found_title, found_role = _describe_person(article, windows, index)
+            found_organization, found_title, found_role = _describe_person(
+                article, windows_at(article, occurrence), index)
             organization = organization or found_organization
             role = role or found_title
             described = described or found_role
