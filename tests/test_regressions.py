@@ -133,6 +133,9 @@ CASES = [
     ("british_namesakes_and_unnamed", "already on site", "the ministry", "the ministry"),
     ("namesakes_and_unnamed", "Safety comes first", "the club", "the club"),
     ("british_namesakes_and_unnamed", "Safety comes first", "the club", "the club"),
+    # a name in the clause another quote's cue reports is reported, not the next quote's speaker
+    ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
+    ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("organisation_speaks", "until the morning", "long-time commuter", None),  # a whole hyphenated word
     ("british_organisation_speaks", "until the morning", "long-time commuter", None),
 ]

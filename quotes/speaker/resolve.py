@@ -117,6 +117,14 @@ def nearest_mention(article: Article, attribution: Attribution, chosen: Mention,
     return replace(chosen, start=word.start, end=word.end, head=word.index)
 
 
+def _reports(attribution: Attribution, offset: int) -> bool:
+    """The quotation's cue reports a clause after it that holds char `offset` (not a mixed quote's fallback
+    content, its sentence up to the quote, which may hold another quote's speaker)."""
+    cue, content = attribution.cue, attribution.content
+    return bool(attribution.pieces) and cue is not None and content is not None and cue.end <= content[0] <= offset \
+        < content[1]
+
+
 # What the speaker ranker weighed for one quotation: its candidates with their features.
 Options = list[tuple[ranking.Candidate, dict[str, float]]]
 
@@ -135,8 +143,11 @@ def resolve_speakers(article: Article, speaker_ranker: LinearModel | None, prono
         previous = [a.mention for a in resolved if a.mention is not None]
         if attribution.method == "continued" and previous_quote is not None:
             mention = previous_quote.mention
-        elif attribution.mention is not None and article.in_quote(attribution.mention.start):
-            mention = None  # quoted words ("thought of him as “a mass murderer”") are what is said, not who said it
+        elif attribution.mention is not None and (article.in_quote(attribution.mention.start) or any(
+                _reports(other, attribution.mention.start) for other in article.attributions if other is not attribution)):
+            # quoted words ("thought of him as “a mass murderer”") are what is said, not who said it; so is a name
+            # in the clause another quote's cue reports ("his belief that al-Megrahi “should never ...” and said ...")
+            mention = None
         else:
             mention = resolve_mention(article, attribution.mention, previous, index, pronoun_ranker)
         if attribution.pieces and (speaker_ranker is not None or on_options is not None):
