@@ -110,6 +110,9 @@ CASES = [
     ("projects_and_units", "balloon behaved better", "Marco Bellini", "University of Trieste"),
     ("british_projects_and_units", "balloon behaved better", "Marco Bellini", "University of Trieste"),
     ("projects_and_units", "came back working", "Yusuf Adeyemi", "Polar Science Agency"),
+    # "said glacier scientist Linnea Berg of the ... Agency’s field station": the person, not the station
+    ("projects_and_units", "lost more than we expected", "Linnea Berg", "Polar Science Agency"),
+    ("british_projects_and_units", "lost more than we expected", "Linnea Berg", "Polar Science Agency"),
     ("british_projects_and_units", "came back working", "Yusuf Adeyemi", "Polar Science Agency"),
     # "she" after a subject set off by an apposition, in a sentence with no cue; "who" after quoted words
     ("pronoun_after_apposition_subject", "a betrayal", "Grace Tulloch", None),

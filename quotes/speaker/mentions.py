@@ -89,10 +89,16 @@ def _person_of_organization(article: Article, a: int, b: int) -> Mention | None:
     for i in range(a + 1, b - 1):
         if words[i].text.lower() not in PERSON_OF:
             continue
-        if not all(is_name_word(w) for w in words[a:i]) or organization_strength(article, a, i) \
-                or names_place(article, a, i):
+        # lower-case role words may come first: "ice scientist Linette Boisvert of NASA’s Goddard ..."
+        first = a
+        while first < i and words[first].text.islower():
+            first += 1
+        if first > a and not _is_person_word(words[first - 1]):
             return None
-        name_start = person_name_tail(article, a, i)
+        if not all(is_name_word(w) for w in words[first:i]) or organization_strength(article, first, i) \
+                or names_place(article, first, i):
+            return None
+        name_start = person_name_tail(article, first, i)
         organization = best_organization(article, i + 1, b)
         if i - name_start < 2 or organization is None:
             return None
