@@ -55,7 +55,7 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
     paragraph = article.paragraph_of(quote_start)
     first_paragraph = article.paragraphs[max(0, paragraph - PARAGRAPHS_BACK)][0]
     last_paragraph = article.paragraphs[article.paragraph_of(quote_end)][1]
-    reported = _reported_clause(attribution, rule)
+    reported = reported_clause(attribution, rule)
 
     def add(mention: Mention, source: str) -> None:
         # a name in the clause the quote's cue reports is what was said about, not who said it
@@ -88,7 +88,7 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
     return list(found.values())
 
 
-def _reported_clause(attribution: Attribution, rule: Mention | None) -> tuple[int, int] | None:
+def reported_clause(attribution: Attribution, rule: Mention | None) -> tuple[int, int] | None:
     """The clause the cue reports, when it follows the cue ("Grassley said it's the same thing as
     Sotomayor ..."), or when it comes before a cue that names its own speaker after it ("In private, Bill
     Clinton has been “very worked up about it,” said a source"); otherwise a mixed quote's fallback

@@ -17,7 +17,7 @@ from quotes.english import lexicons
 from quotes.english.quoting import colon_paragraph_before
 from quotes.learned import LinearModel
 from quotes.speaker import affiliations, ranking
-from quotes.speaker.candidates import with_type
+from quotes.speaker.candidates import reported_clause, with_type
 from quotes.speaker.people import NameIndex, resolve_generic_organization, with_canonical_name
 from quotes.speaker.pronouns import ANTECEDENT_TYPES, resolve_pronoun
 
@@ -120,9 +120,8 @@ def nearest_mention(article: Article, attribution: Attribution, chosen: Mention,
 def _reports(attribution: Attribution, offset: int) -> bool:
     """The quotation's cue reports a clause after it that holds char `offset` (not a mixed quote's fallback
     content, its sentence up to the quote, which may hold another quote's speaker)."""
-    cue, content = attribution.cue, attribution.content
-    return bool(attribution.pieces) and cue is not None and content is not None and cue.end <= content[0] <= offset \
-        < content[1]
+    clause = reported_clause(attribution, None) if attribution.pieces else None
+    return clause is not None and clause[0] <= offset < clause[1]
 
 
 # What the speaker ranker weighed for one quotation: its candidates with their features.
