@@ -136,6 +136,16 @@ CASES = [
     ("british_namesakes_and_unnamed", "already on site", "the ministry", "the ministry"),
     ("namesakes_and_unnamed", "Safety comes first", "the club", "the club"),
     ("british_namesakes_and_unnamed", "Safety comes first", "the club", "the club"),
+    # where the person works ("at NPL") before a bare acronym that may be a project ("KESTREL project scientist");
+    # an organisation's acronym beside a parenthesis before a titled name
+    ("employer_and_project", "every depth we tried", "Rosa Linde", "NPL"),
+    ("british_employer_and_project", "every depth we tried", "Rosa Linde", "NPL"),
+    ("employer_and_project", "fund the next stage", "Ilse Moreau", "VESTA"),
+    ("british_employer_and_project", "fund the next stage", "Ilse Moreau", "VESTA"),
+    ("employer_and_project", "fleets need this data", "Kenji Sato", "MAFF"),
+    ("british_employer_and_project", "fleets need this data", "Kenji Sato", "MAFF"),
+    ("employer_and_project", "came back dry", "Tomas Berg", "GEM Aerospace"),
+    ("british_employer_and_project", "came back dry", "Tomas Berg", "GEM Aerospace"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

@@ -156,3 +156,10 @@ def test_a_coach_before_a_name_is_a_role():
                            lemmas="leeds united coach tom hart say no .")
     mention, _ = speaker_mention(article, cue_of(article, "said"), None)
     assert (mention.name, mention.role) == ("Tom Hart", "coach")
+
+
+def test_a_title_in_capitals_is_no_organisation():
+    article = make_article("“ No , ” said CEO Dana Rusk .", upos="PUNCT INTJ PUNCT PUNCT VERB PROPN PROPN PROPN PUNCT",
+                           lemmas="“ no , ” say ceo dana rusk .")
+    organization, role = known_of(article, "Dana Rusk", NameIndex(article))
+    assert organization is None and role == "ceo"

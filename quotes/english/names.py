@@ -165,8 +165,9 @@ def names_organization(article: Article, a: int, b: int) -> bool:
     if organization_strength(article, a, b):
         return True
     text = span_text(article, a, b)
+    # a title written in capitals is a role, not who the person works for ("Compaq CEO Michael Capellas")
     return b - a == 1 and len(text) >= 2 and text.isupper() and text.isalpha() \
-        and text.lower() not in lexicons.words(lexicons.PLACES) | lexicons.words(lexicons.NATIONALITIES)
+        and text.lower() not in lexicons.words(lexicons.PLACES) | lexicons.words(lexicons.NATIONALITIES) | title_words()
 
 
 def names_thing(article: Article, a: int, b: int) -> bool:
@@ -198,17 +199,27 @@ def _before_title(article: Article, i: int, j: int) -> int:
     return j
 
 
+def _after_at(article: Article, i: int, a: int) -> bool:
+    """The name starting at word i follows "at" (or "at the") inside words[a:...]: where someone works."""
+    k = i - 1 - (i - 1 > a and article.words[i - 1].text.lower() in DETERMINERS)
+    return k >= a and article.words[k].text.lower() == "at"
+
+
 def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] | None:
-    """The strongest organisation name in words[a:b] (the first among equals)."""
-    best, best_strength = None, 0
+    """The strongest organisation name in words[a:b]; among equals, one that an organisation word or "at" says
+    is an organisation before a bare acronym, which may be a project ("PACE project scientist at NASA Goddard",
+    "who helps lead RISE program technologies at GE Aerospace"), then the first."""
+    best, best_rank = None, (0, False)
     for i, j in capitalized_runs(article, a, b):
         if i > a and article.words[i - 1].text.lower() in PURPOSE_WORDS:
             continue  # what a role is for is a project, not an employer ("lead for PACE")
         j = _before_title(article, i, j)
         # an acronym counts as a unit's name, also leading one ("NASA Headquarters", "NASA JPL")
-        strength = organization_strength(article, i, j) or int(names_organization(article, i, i + 1))
-        if strength > best_strength:
-            best, best_strength = named_span(article, i, j), strength
+        named_by_word = organization_strength(article, i, j)
+        strength = named_by_word or int(names_organization(article, i, i + 1))
+        rank = (strength, bool(named_by_word) or _after_at(article, i, a))
+        if strength and rank > best_rank:
+            best, best_rank = named_span(article, i, j), rank
     return best
 
 

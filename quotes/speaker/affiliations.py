@@ -130,6 +130,25 @@ def _prenominal(article: Article, start: int) -> tuple[int, int] | None:
     return (a, i) if a < i else None
 
 
+def _acronym_before(article: Article, start: int) -> tuple[int, int] | None:
+    """Word range of the acronym of an organisation beside a parenthesis before the name starting at char
+    `start`, or before its title words: "(MEXT) Masahito Moriyama" (the acronym inside), "JAXA (Japan Aerospace
+    Exploration Agency) President Hiroshi Yamakawa" (the acronym the parenthesis spells out)."""
+    before = _prenominal(article, start)
+    i = before[0] if before else article.word_at(start)
+    if i is None or i < 3 or article.words[i - 1].text != ")":
+        return None
+    opening = next((k for k in range(i - 2, article.sentence_of(i)[0] - 1, -1) if article.words[k].text == "("), None)
+    if opening is None:
+        return None
+    inside, outside = opening + 1, opening - 1
+    if inside == i - 2 and names_organization(article, inside, inside + 1):
+        return inside, inside + 1
+    if outside >= 0 and names_organization(article, outside, outside + 1) and article.words[outside].text.isupper():
+        return outside, outside + 1
+    return None
+
+
 def _title_before(article: Article, start: int) -> tuple[int, int] | None:
     """Word range of the noun phrase set off by a comma before the name starting at char `start`,
     when a title ends it: "the company's chief executive, Maria Lindqvist"."""
@@ -285,12 +304,14 @@ def attach(article: Article, mention: Mention, index: NameIndex) -> Mention:
 
 
 def _beside_name(article: Article, occurrence: NameOccurrence) -> list[tuple[int, int] | None]:
-    """The windows right around a name: title words before it, an apposition, what it is of, a second
+    """The windows right around a name: an organisation's acronym beside a parenthesis before it, title words
+    before it, an apposition, what it is of, a second
     apposition after that ("Dr. Daniel Cremons of NASA’s Goddard Space Flight Center, deputy principal
     investigator"), what the person is said to be ("is a hydrologist at")."""
     affiliated_to = _affiliated_to(article, occurrence.end)
     after_affiliation = _apposition(article, article.words[affiliated_to[1] - 1].end) if affiliated_to else None
-    return [_prenominal(article, occurrence.start), _apposition(article, occurrence.end), affiliated_to,
+    return [_acronym_before(article, occurrence.start), _prenominal(article, occurrence.start),
+            _apposition(article, occurrence.end), affiliated_to,
             after_affiliation, _predicate(article, occurrence.end)]
 
 
