@@ -146,6 +146,15 @@ CASES = [
     ("british_employer_and_project", "fleets need this data", "Kenji Sato", "MAFF"),
     ("employer_and_project", "came back dry", "Tomas Berg", "GEM Aerospace"),
     ("british_employer_and_project", "came back dry", "Tomas Berg", "GEM Aerospace"),
+    # an organisation described in lower case is its own affiliation; a group belongs to the one named in it
+    ("organisations_in_lower_case", "under close watch", "health watchdog", "health watchdog"),
+    ("british_organisations_in_lower_case", "under close watch", "health watchdog", "health watchdog"),
+    ("organisations_in_lower_case", "sending tanker trucks", "office of the regional governor",
+     "office of the regional governor"),
+    ("british_organisations_in_lower_case", "sending tanker trucks", "office of the regional governor",
+     "office of the regional governor"),
+    ("organisations_in_lower_case", "working normally", "senior Larkfield executives", "Larkfield"),
+    ("british_organisations_in_lower_case", "working normally", "senior Larkfield executives", "Larkfield"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),
@@ -263,6 +272,14 @@ def test_titles_of_projects_are_no_quotations_however_long(results, article):
 def test_whose_murder_an_investigator_investigates_is_no_affiliation(results):
     quote = next(q for q in results["relation_and_title_before_name"]["quotes"] if "closed ranks" in q["text"])
     assert same_name(quote["speaker"]["name"], "Neil Ross") and quote["affiliation"] is None, quote
+
+
+@pytest.mark.parametrize("article", ["organisations_in_lower_case", "british_organisations_in_lower_case"])
+def test_a_team_that_speaks_is_no_organisation_and_an_organisation_no_role(results, article):
+    team = next(q for q in results[article]["quotes"] if "unfit to drink" in q["text"])
+    assert same_name(team["speaker"]["name"], "the team") and team["affiliation"] is None, team
+    office = next(q for q in results[article]["quotes"] if "tanker trucks" in q["text"])
+    assert office["role"] is None, office
 
 
 @pytest.mark.parametrize("article", ["namesakes_and_unnamed", "british_namesakes_and_unnamed"])

@@ -293,6 +293,45 @@ def _organization_before(article: Article, a: int, role_words: tuple[int, int] |
     return named_span(article, x, y)
 
 
+def _description_head(article: Article, mention: Mention) -> tuple[int, int] | None:
+    """The words of a speaker's phrase up to its head noun, the last word before a preposition: "the office" of
+    "the office of the Maldives President", "Gateway executives"."""
+    inside = article.words_between(mention.start, mention.end)
+    if not inside:
+        return None
+    stop = next((i for i in inside if i > inside[0] and article.words[i].upos == "ADP"), inside[-1] + 1)
+    return inside[0], stop
+
+
+def speaks_as_organization(article: Article, mention: Mention) -> bool:
+    """The speaker is an organisation, by its type or its head word ("the office of the Maldives President",
+    "Russia's health watchdog"), not a team of people ("the team carrying out the research") nor a place
+    standing for a government ("Beijing said")."""
+    phrase = _description_head(article, mention)
+    if phrase is None or mention.name.lower() in lexicons.words(lexicons.PLACES):
+        return False
+    head = article.words[phrase[1] - 1]
+    if head.text.lower() in lexicons.words(lexicons.TEAM_NOUNS):
+        return False
+    return mention.type == "organization" or (
+        not head.is_capitalized and head.upos == "NOUN" and head.text.lower() in lexicons.weighted(lexicons.ORGANIZATION_WORDS))
+
+
+def team_affiliation(article: Article, mention: Mention) -> tuple[str, int, int] | None:
+    """The organisation a team or a group that speaks is named after: "the FIA panel", "Gateway executives";
+    not a nationality or a place ("Taiwanese fans")."""
+    phrase = _description_head(article, mention)
+    if phrase is None:
+        return None
+    head = article.words[phrase[1] - 1]
+    if mention.type != "group" and head.text.lower() not in lexicons.words(lexicons.TEAM_NOUNS):
+        return None
+    nationalities = lexicons.words(lexicons.NATIONALITIES)
+    runs = [(a, b) for a, b in capitalized_runs(article, phrase[0], phrase[1] - 1)
+            if not names_place(article, a, b) and article.words[b - 1].text.lower() not in nationalities]
+    return named_span(article, *runs[-1]) if runs else None
+
+
 def attach(article: Article, mention: Mention, index: NameIndex) -> Mention:
     """The mention with the affiliation and role the article gives its speaker anywhere."""
     if mention.type == "organization":

@@ -14,25 +14,27 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quotes.article import Article, Mention
-from quotes.english import lexicons
 from quotes.english.names import spelt_out_acronym
+from quotes.speaker.affiliations import speaks_as_organization, team_affiliation
 
 READS = ("attributions", "words")
 WRITES = ("attributions",)
 
 
-def _own_affiliation(article: Article, mention: Mention) -> tuple[str, int, int] | None:
-    """What the mention says its speaker is of, in full; an organisation's own name when it speaks."""
-    affiliation = mention.affiliation
-    if affiliation is None and mention.type == "organization" \
-            and mention.name.lower() not in lexicons.words(lexicons.PLACES):
-        affiliation = mention.name, mention.start, mention.end
-    return (spelt_out_acronym(article, affiliation[0]) or affiliation) if affiliation else None
+def _own_profile(article: Article, mention: Mention) -> Mention:
+    """The mention with what it says its speaker is of, in full: an organisation that speaks is its own
+    affiliation and has no role, a team belongs to the organisation named in it."""
+    affiliation, role = mention.affiliation, mention.role
+    if speaks_as_organization(article, mention):
+        affiliation, role = affiliation or (mention.name, mention.start, mention.end), None
+    affiliation = affiliation or team_affiliation(article, mention)
+    if affiliation:
+        affiliation = spelt_out_acronym(article, affiliation[0]) or affiliation
+    return replace(mention, affiliation=affiliation, role=role)
 
 
 def run(article: Article, context) -> None:
-    described = {n: replace(a.mention, affiliation=_own_affiliation(article, a.mention))
-                 for n, a in enumerate(article.attributions) if a.mention is not None}
+    described = {n: _own_profile(article, a.mention) for n, a in enumerate(article.attributions) if a.mention is not None}
     # a description ("a spokesman") may be another person each time: only names make a profile
     affiliations: dict[tuple[str, str], tuple[str, int, int]] = {}
     roles: dict[tuple[str, str], str] = {}
