@@ -155,6 +155,11 @@ CASES = [
      "office of the regional governor"),
     ("organisations_in_lower_case", "working normally", "senior Larkfield executives", "Larkfield"),
     ("british_organisations_in_lower_case", "working normally", "senior Larkfield executives", "Larkfield"),
+    # a coach or a player belongs to their team, named before their position in it
+    ("sports_team_members", "never stopped running", "Ffion Price", "Welsh women’s rugby team"),
+    ("british_sports_team_members", "never stopped running", "Ffion Price", "Welsh women’s rugby team"),
+    ("sports_team_members", "owed the fans", "Dele Ajayi", "Rovers team"),
+    ("british_sports_team_members", "owed the fans", "Dele Ajayi", "Rovers team"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

@@ -256,7 +256,7 @@ def _describe_person(article: Article, windows: list[tuple[int, int] | None], in
         before_role = role_words[0] if role_words and role_words[0] > a and role_words[1] == b else b
         organization = organization or best_organization(article, a, before_role) \
             or _organization_after_role(article, role_words, b) or _organization_before(article, a, role_words) \
-            or _organization_described(article, a, b, index)
+            or _organization_described(article, a, b, index) or _team_of(article, a, b)
         found_title = find_title([w.text.lower() for w in article.words[a:b]])
         words = span_text(article, *role_words) if role_words else None
         if found_title and words and found_title in words.lower() and len(words) > len(found_title):
@@ -278,6 +278,28 @@ def _organization_described(article: Article, a: int, b: int, index: NameIndex) 
                 start, end, name = earlier[-1]
                 return name, start, end
     return None
+
+
+TEAM_MODIFIER_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _team_of(article: Article, a: int, b: int) -> tuple[str, int, int] | None:
+    """The team that words[a:b] place the person in, named (a capital among its modifiers) before a position
+    in it: "the North Korean women's football team coach", "Bianchi's Marussia team mate" (a player or coach
+    belongs to their team; a possessor that is a name is whose team-mate they are, not the team)."""
+    words = article.words
+    teams = [k for k in range(a + 1, b - 1) if words[k].text.lower() in lexicons.words(lexicons.TEAM_NOUNS)
+             and words[k + 1].upos == "NOUN"]
+    if not teams:
+        return None
+    k = teams[-1]
+    first = k
+    while first > a and (words[first - 1].upos in TEAM_MODIFIER_TAGS or words[first - 1].text in POSSESSIVE_MARKS
+                         and not words[first - 2].is_capitalized):
+        first -= 1
+    if not any(w.is_capitalized for w in words[first:k]):
+        return None  # "inclusive innovation team lead": what the person does, no team by name
+    return named_span(article, first, k + 1)
 
 
 def _organization_before(article: Article, a: int, role_words: tuple[int, int] | None) -> tuple[str, int, int] | None:
