@@ -160,6 +160,11 @@ CASES = [
     ("british_sports_team_members", "never stopped running", "Ffion Price", "Welsh women’s rugby team"),
     ("sports_team_members", "owed the fans", "Dele Ajayi", "Rovers team"),
     ("british_sports_team_members", "owed the fans", "Dele Ajayi", "Rovers team"),
+    # an acronym is spelt out by the words before it in parentheses, small words between them left out
+    ("acronym_spelt_with_small_words", "breathe easier", "Mary Doyle", "Fund for Children with Asthma"),
+    ("british_acronym_spelt_with_small_words", "breathe easier", "Mary Doyle", "Fund for Children with Asthma"),
+    ("acronym_spelt_with_small_words", "empty warehouse", "Alan Brooke", "Housing and Urban Renewal"),
+    ("british_acronym_spelt_with_small_words", "empty warehouse", "Alan Brooke", "Housing and Urban Renewal"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

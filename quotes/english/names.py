@@ -223,12 +223,40 @@ def best_organization(article: Article, a: int, b: int) -> tuple[str, int, int] 
     return best
 
 
+# Small words a name spelt out before its acronym may hold, without a letter in it ("American Foundation for
+# Children with AIDS (AFCA)", "Health and Human Services (HHS)").
+SPELLING_CONNECTORS = NAME_CONNECTORS | {"with", "and", "in", "to"}
+SPELLING_REACH = 12  # words before the parenthesis
+
+
+def _spelt_out_before_parenthesis(article: Article, letters: str) -> tuple[str, int, int] | None:
+    """The capitalised words right before "(ACRONYM)" whose initials are its letters, small words between
+    them left out."""
+    words = article.words
+    for i, word in enumerate(words[1:-1], start=1):
+        if word.text != letters or words[i - 1].text != "(" or words[i + 1].text != ")":
+            continue
+        initials, k = "", i - 1
+        while k > max(0, i - 1 - SPELLING_REACH) and len(initials) < len(letters):
+            k -= 1
+            if words[k].is_capitalized and words[k].text.isalpha():
+                initials = words[k].text[0] + initials
+            elif words[k].text.lower() not in SPELLING_CONNECTORS:
+                break
+        if initials == letters and words[k].is_capitalized and not article.in_quote(words[k].start):
+            return named_span(article, k, i - 1)
+    return None
+
+
 def spelt_out_acronym(article: Article, acronym: str) -> tuple[str, int, int] | None:
     """The name the article spells the acronym out as ("Supreme Council of Antiquities" for "SCA"): the
     first capitalised run whose words' initials, connectors left out, are its letters."""
     letters = acronym.replace(".", "")
     if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
         return None
+    before = _spelt_out_before_parenthesis(article, letters)
+    if before is not None:
+        return before
     for first, last in article.sentences:
         for a, b in capitalized_runs(article, first, last):
             words = [w.text for w in article.words[a:b] if w.text.lower() not in NAME_CONNECTORS]
