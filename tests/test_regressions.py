@@ -165,6 +165,11 @@ CASES = [
     ("british_acronym_spelt_with_small_words", "breathe easier", "Mary Doyle", "Fund for Children with Asthma"),
     ("acronym_spelt_with_small_words", "empty warehouse", "Alan Brooke", "Housing and Urban Renewal"),
     ("british_acronym_spelt_with_small_words", "empty warehouse", "Alan Brooke", "Housing and Urban Renewal"),
+    # a name, then an organisation word in lower case, before a title: "Harper campaign spokesman"
+    ("organisation_in_lower_case_before_title", "nothing to hide", "Leo Grant", "Harper campaign"),
+    ("british_organisation_in_lower_case_before_title", "nothing to hide", "Leo Grant", "Harper campaign"),
+    ("organisation_in_lower_case_before_title", "Every cell", "Alice Webb", "Justice ministry"),
+    ("british_organisation_in_lower_case_before_title", "Every cell", "Alice Webb", "Justice ministry"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

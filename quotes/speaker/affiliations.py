@@ -206,9 +206,11 @@ def _role_words(article: Article, a: int, b: int) -> tuple[int, int] | None:
     stop = next((i for i in range(start, b) if words[i].upos in ("ADP", "PUNCT", "CCONJ", "SCONJ")), b)
     # after its possessor: "the mission’s principal investigator", "the club's captain"
     start = max([start] + [i + 1 for i in range(start, stop) if words[i].text in POSSESSIVE_MARKS])
-    # after the organisation it is a role of: "NASA senior advisor", "Transport Ministry undersecretary"
+    # after the organisation it is a role of: "NASA senior advisor", "Transport Ministry undersecretary", "Home
+    # office crime prevention minister"
     start = max([start] + [k for k in range(start + 1, stop) if names_organization(article, start, k)
-                           and all(w.text[:1].isupper() for w in words[start:k])])
+                           and all(w.text[:1].isupper() for w in words[start:k])
+                           or _name_then_organization_word(article, start, k)])
     if start < stop and is_role_noun(words[stop - 1]) \
             and all(w.upos in ROLE_MODIFIER_TAGS for w in words[start:stop]):
         return start, stop
@@ -307,12 +309,24 @@ def _organization_before(article: Article, a: int, role_words: tuple[int, int] |
     if role_words is None or role_words[0] <= a:
         return None
     runs = capitalized_runs(article, a, role_words[0])
-    if not runs or runs[-1][1] != role_words[0]:
+    if not runs:
         return None
     x, y = runs[-1]
-    if not names_organization(article, x, y):
+    if _name_then_organization_word(article, x, role_words[0]):
+        return named_span(article, x, role_words[0])
+    if y != role_words[0] or not names_organization(article, x, y):
         return None
     return named_span(article, x, y)
+
+
+def _name_then_organization_word(article: Article, x: int, end: int) -> bool:
+    """words[x:end] are a name, then nouns in lower case that end with an organisation word: "Home office",
+    "Clinton campaign" (before "spokesman")."""
+    words = article.words
+    names = next((y for i, y in capitalized_runs(article, x, end) if i == x), None)
+    return names is not None and x < names < end and all(
+        w.upos == "NOUN" and not w.is_capitalized for w in words[names:end]) \
+        and words[end - 1].text.lower() in lexicons.weighted(lexicons.ORGANIZATION_WORDS)
 
 
 def _description_head(article: Article, mention: Mention) -> tuple[int, int] | None:
