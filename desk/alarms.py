@@ -86,16 +86,59 @@ def changes_between(before: str, after: str, before_joins: tuple[int, ...] = (),
     """The differences inside the stretch both copies cover (desk/words.py aligns them; a cut at either end
     is none). `before_joins`, `after_joins`: where each copy's quoted fragments meet (fragment_starts)."""
     old, new = split_words(before), split_words(after)
-    opcodes = aligned_opcodes([w.normal for w in old], [w.normal for w in new])
+    (old_tokens, old_owner), (new_tokens, new_owner) = _tokens(old), _tokens(new)
+    opcodes = aligned_opcodes(old_tokens, new_tokens)
     if opcodes is None:
         return [Change(old, new, before, after, (0, len(before)), (0, len(after)), before_joins, after_joins)]
-    raw = difflib.SequenceMatcher(None, [w.normal for w in old], [w.normal for w in new], autojunk=False).get_opcodes()
+    raw = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False).get_opcodes()
     uneven = {index for index in (0, len(raw) - 1) if raw[index][0] != "equal"
               and raw[index][2] - raw[index][1] != raw[index][4] - raw[index][3]}
     edges = {(raw[index][2], raw[index][4]) if index == 0 else (raw[index][1], raw[index][3]) for index in uneven}
-    return [Change(old[i1:i2], new[j1:j2], before, after, _gap(old, i1, i2, before), _gap(new, j1, j2, after),
-                   before_joins, after_joins, (i2, j2) in edges or (i1, j1) in edges)
-            for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
+    merged = []  # in words; a word whose tokens two opcodes share ("we've" of "we" kept, "have" changed) joins them
+    for index, (tag, t1, t2, u1, u2) in enumerate(opcodes):
+        (i1, i2), (j1, j2) = _word_range(old_owner, len(old), t1, t2), _word_range(new_owner, len(new), u1, u2)
+        overlap = min(i2 - i1, j2 - j1)  # a cut at either end keeps as many words as the shorter side has there
+        if tag != "equal" and index == 0:
+            i1, j1 = i2 - overlap, j2 - overlap
+        if tag != "equal" and index == len(opcodes) - 1:
+            i2, j2 = i1 + overlap, j1 + overlap
+        edge = tag != "equal" and ((t2, u2) in edges or (t1, u1) in edges)
+        if merged and (merged[-1][2] > i1 or merged[-1][4] > j1):
+            _, p1, _, q1, _, was_edge = merged.pop()
+            tag, i1, j1, edge = "replace", p1, q1, edge or was_edge
+        merged.append((tag, i1, i2, j1, j2, edge))
+    found = []
+    for tag, i1, i2, j1, j2, edge in merged:
+        if tag != "equal":
+            ranges = [(i1, i2, j1, j2)]
+        else:  # the same words, one copy contracting what the other spells out ("will not" / "won't")
+            ranges = [(i1 + a1, i1 + a2, j1 + b1, j1 + b2) for kind, a1, a2, b1, b2 in difflib.SequenceMatcher(
+                None, _normal(old[i1:i2]), _normal(new[j1:j2]), autojunk=False).get_opcodes() if kind != "equal"]
+        found += [Change(old[a1:a2], new[b1:b2], before, after, _gap(old, a1, a2, before), _gap(new, b1, b2, after),
+                         before_joins, after_joins, edge) for a1, a2, b1, b2 in ranges]
+    return found
+
+
+def _tokens(words: list[Word]) -> tuple[list[str], list[int]]:
+    """The words as the alignment compares them, contractions expanded ("we've" is "we have": a copy that
+    expands it lines up with the other word for word, whatever stands before it), and the word each came from."""
+    tokens, owner = [], []
+    for index, word in enumerate(words):
+        pieces = expanded([word.normal]) if not _possessive(word.normal) else [word.normal]
+        tokens += pieces
+        owner += [index] * len(pieces)
+    return tokens, owner
+
+
+def _possessive(word: str) -> bool:
+    """A word ending in "'s" that is no contraction of "is" listed as one ("Trump's", not "it's")."""
+    return word.endswith("'s") and word not in IRREGULAR_CONTRACTIONS
+
+
+def _word_range(owner: list[int], words: int, start: int, end: int) -> tuple[int, int]:
+    """The words whose tokens `start:end` are (an empty range stays empty, before the word at `start`)."""
+    first = owner[start] if start < len(owner) else words
+    return (first, owner[end - 1] + 1) if end > start else (first, first)
 
 
 def _normal(words: list[Word]) -> list[str]:

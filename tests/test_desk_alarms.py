@@ -48,3 +48,12 @@ def test_a_pair_carries_its_most_severe_change():
     assert [alarms.classify(change) for change in alarms.changes_between(
         "Beijing sees it as in its interest to manage stresses in the relationship",
         "Beijing sees it in its interest to manage stress in the relationship")] == ["wording", "minor"]
+
+
+def test_a_contraction_lines_up_word_for_word_whatever_stands_before_it():
+    """"We have got to" beside "... not who we are. We've got to" (PolNeAR, Clinton): the contraction, not
+    "have" swapped for "are We've"."""
+    assert alarms.change_class("We have got to do everything possible to improve policing",
+                               "Look, this is not who we are. We've got to do everything possible to improve policing") \
+        == "minor"
+    assert alarms.change_class("Trump's plan is bad", "Trump plan is bad") == "style"
