@@ -37,10 +37,8 @@ def on_starting(server):
 def post_fork(server, worker):
     import torch
 
-    from desk import db
-
+    # each worker opens its own database connections: the master forks with none open (desk.db.ForkGuard)
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
-    db.reset_after_fork()  # each worker opens its own database connections
 
 
 # glibc keeps the memory of the parser's large, short-lived tensors (a long sentence's arc scores)

@@ -68,16 +68,15 @@ def _deliver_webhooks(**_):
 
 @signals.worker_process_init.connect
 def _load_models(**_):
-    """Each pool process loads the models once, on one torch thread, with its own database connections."""
+    """Each pool process loads the models once, on one torch thread (it opens its own database connections: the
+    main process forks with none open, desk.db.ForkGuard)."""
     import torch
 
     import quotes
-    from desk import db
     from desk.vectors import load_vectors
 
     began = time.perf_counter()
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
-    db.reset_after_fork()
     quotes.load_pipeline()
     load_vectors()
     log.info("models loaded in %.1f s", time.perf_counter() - began)

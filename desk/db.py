@@ -4,10 +4,14 @@ SQLite runs in WAL mode with a busy timeout, so readers never wait for the write
 several gunicorn workers queue instead of failing with "database is locked"; a write transaction
 takes the write lock when it begins (BEGIN IMMEDIATE), so two writers never deadlock on an upgrade
 from a read lock. On PostgreSQL, writers queue on one transaction-scoped advisory lock.
+
+No connection crosses a fork (ForkGuard): a process forks only between transactions, with its pools
+emptied, so a child (a gunicorn worker, a Celery pool process) opens its own.
 """
 from __future__ import annotations
 
 import os
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,7 +35,7 @@ _ENGINES: dict[str, Engine] = {}
 
 
 def engine_for(url: str | None = None) -> Engine:
-    """One engine per URL and process (a forked worker drops what it inherited: reset_after_fork)."""
+    """One engine per URL and process (a fork empties its pools first: ForkGuard)."""
     url = url or database_url()
     if url not in _ENGINES:
         _ENGINES[url] = _create_engine(url)
@@ -66,15 +70,58 @@ def _sqlite_settings(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def reset_after_fork() -> None:
-    """Forget the connections a forked worker inherited from its parent (gunicorn's post_fork)."""
-    for engine in _ENGINES.values():
-        engine.dispose(close=False)
+class ForkGuard:
+    """A fork waits until no thread of the process is inside a session, and empties the pools first.
+
+    SQLite keeps its locks' bookkeeping in the process's memory: a child forked while another thread holds a
+    transaction (a backfill worker's webhook thread, when Celery replaces a killed pool process) believes that
+    lock is held inside itself, by a connection no thread will ever finish, and waits on it in every
+    transaction ("database is locked"). Closing an inherited connection in the child is no cure either (it
+    would roll back in the parent's shared WAL index): the connections must not be there at all.
+    """
+
+    def __init__(self):
+        self._condition = threading.Condition()
+        self._inside = 0  # sessions open in this process
+        self._forking = False
+
+    @contextmanager
+    def session(self):
+        with self._condition:
+            self._condition.wait_for(lambda: not self._forking)
+            self._inside += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._inside -= 1
+                self._condition.notify_all()
+
+    def before_fork(self) -> None:
+        self._condition.acquire()  # held through the fork: no session opens meanwhile
+        self._forking = True
+        # a thread that forks from inside a session of its own would wait for itself: it forks after a while
+        self._condition.wait_for(lambda: self._inside == 0, timeout=BUSY_TIMEOUT_MS / 1000)
+        for engine in _ENGINES.values():
+            engine.dispose()  # the idle pooled connections, closed in the parent
+
+    def after_fork_in_parent(self) -> None:
+        self._forking = False
+        self._condition.notify_all()
+        self._condition.release()
+
+    def after_fork_in_child(self) -> None:
+        self.__init__()  # one thread, no session, no connection
+
+
+_GUARD = ForkGuard()
+os.register_at_fork(before=_GUARD.before_fork, after_in_parent=_GUARD.after_fork_in_parent,
+                    after_in_child=_GUARD.after_fork_in_child)
 
 
 @contextmanager
 def reading(url: str | None = None):
-    with Session(engine_for(url)) as session:
+    with _GUARD.session(), Session(engine_for(url)) as session:
         yield session
 
 
@@ -82,7 +129,7 @@ def reading(url: str | None = None):
 def writing(url: str | None = None):
     """A write transaction: committed at the end, rolled back on an error; one writer at a time."""
     engine = engine_for(url).execution_options(desk_write=True)
-    with Session(engine) as session, session.begin():
+    with _GUARD.session(), Session(engine) as session, session.begin():
         if engine.dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": WRITE_LOCK})
         yield session
@@ -110,7 +157,7 @@ def schema_state(url: str | None = None) -> tuple[str | None, str]:
     from alembic.script import ScriptDirectory
 
     head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
-    with engine_for(url).connect() as connection:
+    with _GUARD.session(), engine_for(url).connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
     return current, head
 
