@@ -136,19 +136,33 @@ def link_of(earlier, later, match: linking.Match, now: datetime) -> Link:
                 found_at=now)
 
 
+# a word pair this many speakers are quoted saying is common: counted no higher, and, as an archive only grows,
+# remembered by the process once seen (the longest rows of the index are those of common pairs: "the president")
+COMMON_SPEAKERS = 20
+_common_keys: dict[str, set[int]] = {}  # per database URL
+
+
 def speakers_of_keys(session: Session, keys: set[int], exclude_article: str | None = None,
                      before_pk: int | None = None) -> dict[int, int]:
-    """How many speakers the archive quotes saying each word pair (unattributed quotes are no speaker's): what
-    tells a stock phrase from a statement's own words."""
-    if not keys:
-        return {}
+    """How many speakers the archive quotes saying each word pair, at most COMMON_SPEAKERS (unattributed quotes
+    are no speaker's): what tells a stock phrase from a statement's own words. With `before_pk`, the archive as
+    it stood when that quote was stored (relinking, training), counted afresh."""
+    common = _common_keys.setdefault(str(session.get_bind().url), set()) if before_pk is None else set()
+    asked = set(keys) - common
+    counts = {key: COMMON_SPEAKERS for key in set(keys) & common}
+    if not asked:
+        return counts
     query = (select(QuoteKey.key, func.count(func.distinct(Quote.speaker_id))).join(Quote, Quote.pk == QuoteKey.quote_pk)
-             .where(QuoteKey.key.in_(keys)))
+             .where(QuoteKey.key.in_(asked)))
     if exclude_article is not None:
         query = query.where(Quote.article_id != exclude_article)
-    if before_pk is not None:  # the archive as it stood when the quote was stored
+    if before_pk is not None:
         query = query.where(QuoteKey.quote_pk < before_pk)
-    return dict(session.execute(query.group_by(QuoteKey.key)).all())
+    for key, speakers in session.execute(query.group_by(QuoteKey.key)):
+        counts[key] = min(speakers, COMMON_SPEAKERS)
+        if speakers >= COMMON_SPEAKERS:
+            common.add(key)
+    return counts
 
 
 STORED_SIDE = (Quote.pk, Quote.text, Quote.words, Quote.context, Quote.speaker_id, Quote.confidence, Quote.said_at,
@@ -188,8 +202,10 @@ def find_links(session: Session, new_quotes, vectors, now: datetime, earlier_onl
              if (quote.pk, pk) not in twins and linking.worth_comparing(side(quote), side(stored[pk]), shared)]
     if not pairs:
         return reprinted
-    speakers_of_key = LazyCounts(lambda: speakers_of_keys(session, set().union(*(keys_of[q.pk] for q, _ in pairs)),
-                                                          article_id, min(keys_of) if earlier_only else None))
+    pairs = [(quote, other) for quote, other in pairs if linking.decidable(side(quote), side(other))]
+    # how many speakers say each word pair, for the pairs the decided quotes share: the rest play no part
+    shared_keys = set().union(*(keys_of[quote.pk] & linking.index_keys(other.words.split()) for quote, other in pairs))
+    speakers_of_key = speakers_of_keys(session, shared_keys, article_id, min(keys_of) if earlier_only else None)
     model = linking.load_model()
     found, copies = [], {}
     for quote, other in pairs:
@@ -261,24 +277,12 @@ def one_statement(linked: list, vectors) -> list:
             if index == 0 or linking.alignment(item[0].words.split(), best, vectors).coverage >= linking.NEAR_IDENTICAL]
 
 
-class LazyCounts(dict):
-    """Speakers per word pair, counted by the database only once a pair of quotes needs them (most candidates
-    are decided before: two speakers without a long shared stretch)."""
-
-    def __init__(self, count):
-        super().__init__()
-        self._count = count
-
-    def get(self, key, default=None):
-        if self._count is not None:
-            self.update(self._count())
-            self._count = None
-        return super().get(key, default)
-
-
 def _candidates(session: Session, quote: Quote, keys: set[int], before_pk: int | None = None) -> dict[int, int]:
     """The stored quotes of other articles sharing most shingles with `quote`, with how many they share. The
     database counts the shared shingles through its index."""
+    # a pair many speakers say tells little about which statement this is, and its rows are the most: left out,
+    # unless the quote has no other
+    keys = (keys - _common_keys.get(str(session.get_bind().url), set())) or keys
     if not keys:
         return {}
     shared = func.count().label("shared")

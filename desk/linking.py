@@ -12,6 +12,7 @@ Candidates come from an index, never a scan: each quote is filed under hashes of
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from dataclasses import dataclass
@@ -53,10 +54,15 @@ def shingle(words: tuple[str, ...] | list[str]) -> int:
 
 def index_keys(words: list[str]) -> set[int]:
     """The candidate-index keys of a quote: its word pairs, less those of two function words."""
+    return set(_index_keys(tuple(words)))
+
+
+@functools.lru_cache(maxsize=4096)  # a stored quote is a candidate of many new ones
+def _index_keys(words: tuple[str, ...]) -> frozenset[int]:
     if len(words) == 1:
-        return {shingle(words)}
+        return frozenset({shingle(words)})
     common = stopwords()
-    return {shingle(pair) for pair in pairwise(words) if not (pair[0] in common and pair[1] in common)}
+    return frozenset(shingle(pair) for pair in pairwise(words) if not (pair[0] in common and pair[1] in common))
 
 
 def min_shared_keys(keys: set[int]) -> int:
@@ -128,14 +134,16 @@ def speaker_relation(first: Side, second: Side) -> str:
 
 
 def longest_run(first: list[str], second: list[str]) -> int:
-    """The most consecutive words the two quotes share."""
-    best, previous = 0, [0] * (len(second) + 1)
+    """The most consecutive words the two quotes share (the runs are followed only where words match: most
+    candidate pairs share a few words, and this runs for every one)."""
+    places: dict[str, list[int]] = {}
+    for index, word in enumerate(second):
+        places.setdefault(word, []).append(index)
+    best, previous = 0, {}
     for word in first:
-        current = [0] * (len(second) + 1)
-        for index, other in enumerate(second):
-            if word == other:
-                current[index + 1] = previous[index] + 1
-                best = max(best, current[index + 1])
+        current = {index: previous.get(index - 1, 0) + 1 for index in places.get(word, ())}
+        if current:
+            best = max(best, *current.values())
         previous = current
     return best
 
@@ -220,13 +228,19 @@ def misattributed(new: Side, old: Side, values: dict[str, float]) -> bool:
             and is_long_near_identical(values))
 
 
-def compare(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: WordVectors | None,
-            model: LinearModel | None = None) -> Match:
-    """Whether two quotes of different articles are the same statement (or the same words credited to two
-    speakers), and how alike their words are."""
+def decidable(new: Side, old: Side) -> bool:
+    """Whether the pair is worth the features: one desk speaker, or a shared stretch long enough for speakers
+    that are not surely one."""
     relation = speaker_relation(new, old)
-    if relation != "same" and longest_run(new.words, old.words) < (UNSURE_RUN if relation == "unsure"
-                                                                   else LONG_STRETCH_WORDS):
+    return relation == "same" or longest_run(new.words, old.words) >= (UNSURE_RUN if relation == "unsure"
+                                                                       else LONG_STRETCH_WORDS)
+
+
+def compare(new: Side, old: Side, speakers_of_key: dict[int, int], vectors: WordVectors | None,
+            model: LinearModel | None = None, sentences_holding=None) -> Match:
+    """Whether two quotes of different articles are the same statement (or the same words credited to two
+    speakers), and how alike their words are. `speakers_of_key` holds at least the keys the two share."""
+    if not decidable(new, old):
         return Match(0.0, False)  # no shared stretch: nothing to decide for speakers that are not surely one
     values = features(new, old, speakers_of_key, vectors)
     similarity = round(values["similarity"], 3)
