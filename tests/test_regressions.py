@@ -170,6 +170,11 @@ CASES = [
     ("british_organisation_in_lower_case_before_title", "nothing to hide", "Leo Grant", "Harper campaign"),
     ("organisation_in_lower_case_before_title", "Every cell", "Alice Webb", "Justice ministry"),
     ("british_organisation_in_lower_case_before_title", "Every cell", "Alice Webb", "Justice ministry"),
+    # a unit named after a comma goes on with where and whose it is: "Directorate at the ... Agency", "NOVA's"
+    ("units_after_a_comma", "every state", "Nora Blake", "Federal Research Agency"),
+    ("british_units_after_a_comma", "every state", "Nora Blake", "Federal Research Agency"),
+    ("units_after_a_comma", "open the labs", "Ian Holt", "Deep Field Laboratory"),
+    ("british_units_after_a_comma", "open the labs", "Ian Holt", "Deep Field Laboratory"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

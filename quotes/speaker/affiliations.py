@@ -73,17 +73,29 @@ def _apposition(article: Article, end: int) -> tuple[int, int] | None:
     return i + 1, _units_after(article, j, sentence_end)
 
 
+# What may follow a unit named after a comma in an apposition, up to the next break: where it is ("Science
+# Mission Directorate at NASA Headquarters", "Technology Demonstration Missions within NASA's Space Technology
+# Mission Directorate"), whose it is ("NASA's Jet Propulsion Laboratory in Southern California").
+UNIT_LINKS = frozenset({"at", "in", "within", "of"}) | POSSESSIVE_MARKS
+
+
 def _units_after(article: Article, j: int, sentence_end: int) -> int:
     """The end of an apposition that goes on to name its units after commas: "director, Earth Science
-    Division, Science Mission Directorate, at NASA Headquarters"."""
+    Division, Science Mission Directorate, at NASA Headquarters", "associate administrator, Science Mission
+    Directorate at NASA Headquarters in Washington"."""
     words = article.words
     while j + 1 < sentence_end and words[j].text == ",":
         k = j + 1 + (words[j + 1].text.lower() in AFFILIATING_PREPOSITIONS)
         runs = [r for r in capitalized_runs(article, k, sentence_end) if r[0] == k]
-        if not runs or not names_organization(article, *runs[0]) or runs[0][1] < sentence_end \
-                and words[runs[0][1]].text not in (",", "."):
+        if not runs or not names_organization(article, *runs[0]):
             break
-        j = runs[0][1]
+        end = runs[0][1]
+        if end < sentence_end and words[end].text.lower() in UNIT_LINKS:
+            while end < sentence_end and words[end].text.lower() not in APPOSITION_ENDS:
+                end += 1
+        elif end < sentence_end and words[end].text not in (",", "."):
+            break
+        j = end
     return j
 
 
