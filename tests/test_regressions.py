@@ -175,6 +175,12 @@ CASES = [
     ("british_units_after_a_comma", "every state", "Nora Blake", "Federal Research Agency"),
     ("units_after_a_comma", "open the labs", "Ian Holt", "Deep Field Laboratory"),
     ("british_units_after_a_comma", "open the labs", "Ian Holt", "Deep Field Laboratory"),
+    # where a role is held after what it is for ("project scientist for Kestrel at Caltech"); a role's head
+    # the tagger read as an adjective ("program executive at")
+    ("role_for_project_at_site", "exactly what we hoped", "Mara Quist", "Caltech"),
+    ("british_role_for_project_at_site", "exactly what we hoped", "Mara Quist", "Caltech"),
+    ("role_for_project_at_site", "signed off the budget", "Owen Pike", "NASA Headquarters"),
+    ("british_role_for_project_at_site", "signed off the budget", "Owen Pike", "NASA Headquarters"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

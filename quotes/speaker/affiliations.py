@@ -23,6 +23,7 @@ from quotes.article import Article, Mention
 from quotes.english import lexicons
 from quotes.english.names import (
     POSSESSIVE_MARKS,
+    PURPOSE_WORDS,
     best_organization,
     capitalized_runs,
     find_title,
@@ -68,7 +69,7 @@ def _apposition(article: Article, end: int) -> tuple[int, int] | None:
         return None
     # "Shahra Lambert, NASA senior advisor for engagement": a name may open it when a role follows
     if first.text.lower() not in ("a", "an", "the") and first.upos not in ("DET", "NOUN", "ADJ") and not any(
-            is_role_noun(w) for w in article.words[i + 1:j]):
+            _is_role_word(article, k) for k in range(i + 1, j)):
         return None  # not a descriptive apposition ("Blinken, Qin and officials")
     return i + 1, _units_after(article, j, sentence_end)
 
@@ -209,6 +210,17 @@ def _affiliated_to(article: Article, end: int) -> tuple[int, int] | None:
     return (i, j) if j > i + 1 else None
 
 
+def _is_role_word(article: Article, i: int) -> bool:
+    """is_role_noun, or a role's head noun the tagger took for an adjective, with no noun after it ("PACE
+    program executive at NASA Headquarters")."""
+    word = article.words[i]
+    if is_role_noun(word):
+        return True
+    following = article.words[i + 1] if i + 1 < len(article.words) else None
+    return word.upos == "ADJ" and word.text.lower() in role_heads() and (
+        following is None or following.upos not in ROLE_MODIFIER_TAGS)
+
+
 def _role_words(article: Article, a: int, b: int) -> tuple[int, int] | None:
     """Word range of the role that the words[a:b] of a window open with ("principal investigator at
     Marshall") or end with ("Leeds United manager"): words that end with a role's head noun."""
@@ -223,11 +235,11 @@ def _role_words(article: Article, a: int, b: int) -> tuple[int, int] | None:
     start = max([start] + [k for k in range(start + 1, stop) if names_organization(article, start, k)
                            and all(w.text[:1].isupper() for w in words[start:k])
                            or _name_then_organization_word(article, start, k)])
-    if start < stop and is_role_noun(words[stop - 1]) \
+    if start < stop and _is_role_word(article, stop - 1) \
             and all(w.upos in ROLE_MODIFIER_TAGS for w in words[start:stop]):
         return start, stop
     # words before a name end with it: back from the end while the words are lower case or title words
-    if a < b and is_role_noun(words[b - 1]):
+    if a < b and _is_role_word(article, b - 1):
         first = b - 1
         while first > a and words[first - 1].upos in ("NOUN", "ADJ") and not words[first - 1].is_capitalized:
             first -= 1
@@ -236,11 +248,17 @@ def _role_words(article: Article, a: int, b: int) -> tuple[int, int] | None:
 
 
 def _organization_after_role(article: Article, role_words: tuple[int, int] | None, b: int) -> tuple[str, int, int] | None:
-    """The name right after a role and "at", "of" or "with": "principal investigator at Marshall"; not a
-    place ("the attorney general of Oklahoma")."""
-    if role_words is None or role_words[1] >= b or article.words[role_words[1]].text.lower() not in AFFILIATING_PREPOSITIONS:
+    """The name right after a role and "at", "of" or "with", or after what the role is for and "at":
+    "principal investigator at Marshall", "project scientist for Perseverance at Caltech"; not a place ("the
+    attorney general of Oklahoma")."""
+    if role_words is None or role_words[1] >= b:
         return None
-    after = role_words[1] + 1
+    link = role_words[1]
+    if article.words[link].text.lower() in PURPOSE_WORDS:  # "project scientist for Perseverance at Caltech"
+        link = next((k for k in range(link + 1, b) if article.words[k].text.lower() == "at"), link)
+    if article.words[link].text.lower() not in AFFILIATING_PREPOSITIONS:
+        return None
+    after = link + 1
     runs = [(x, y) for x, y in capitalized_runs(article, after, b) if x <= after + 1]
     if not runs or runs[0][0] == after + 1 and article.words[after].upos != "DET":
         return None
