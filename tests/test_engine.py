@@ -408,6 +408,15 @@ def test_a_sentence_the_tokenizer_ended_at_a_title_is_joined_again():
                                              "between Clinton and Sanders now")
 
 
+def test_a_sentence_the_tokenizer_ended_inside_a_name_is_joined_again():
+    # Stanza's tokenizer ends a sentence after "Jane" here; the cue's subject is the whole name
+    text = ("Activists clash over drilling plan\n\n"
+            "Greenpeace director Jane Roe said the plan would damage the coast for decades.")
+    quote = only_quote(extract(text))
+    assert quote["speaker"]["name"] == "Jane Roe"
+    assert quote["role"] == "director"
+
+
 def test_an_infinitive_after_the_cue_is_what_was_urged():
     text = "Addressing the topic on Monday, the White House urged Silicon Valley to find a compromise."
     quote = only_quote(extract(text))

@@ -62,7 +62,7 @@ def words_of(document) -> tuple[list[Word], list[tuple[int, int]]]:
 
 def fill_words(article: Article, document) -> Article:
     """Copy a Stanza document of `article.text` into the article."""
-    article.words, article.sentences = join_title_splits(*words_of(document))
+    article.words, article.sentences = join_false_splits(article.text, *words_of(document))
     return article
 
 
@@ -72,13 +72,17 @@ def title_abbreviations() -> frozenset[str]:
                      if entry.endswith("."))
 
 
-def join_title_splits(words: list[Word], sentences: list[tuple[int, int]]) -> tuple[list[Word], list[tuple[int, int]]]:
-    """Sentences the tokenizer ended at a title's period ("then-Sen." | "Barack Obama was ...") joined
-    again: the name and the rest of the clause belong to the sentence of the title."""
+def join_false_splits(text: str, words: list[Word],
+                      sentences: list[tuple[int, int]]) -> tuple[list[Word], list[tuple[int, int]]]:
+    """Sentences the tokenizer ended where no sentence ends, joined again: at a title's period
+    ("then-Sen." | "Barack Obama was ..."), and inside a name ("British Prime Minister Theresa" | "May
+    said ...", "Hewlett-Packard CEO" | "Carly Fiorina named ..."). The name and the rest of the clause
+    belong to the sentence before."""
     abbreviations = title_abbreviations()
     joined: list[tuple[int, int]] = []
     for first, last in sentences:
-        if joined and _ends_with_title(words, *joined[-1], abbreviations) and words[first].text[:1].isupper():
+        if joined and (_ends_with_title(words, *joined[-1], abbreviations) and words[first].text[:1].isupper()
+                       or _splits_name(text, words[joined[-1][1] - 1], words[first])):
             joined[-1] = (joined[-1][0], last)
         else:
             joined.append((first, last))
@@ -94,6 +98,14 @@ def _ends_with_title(words: list[Word], first: int, last: int, abbreviations: fr
         text = words[last - 2].text.lower() + "."
     # the title may close a hyphenated word: "then-Sen."
     return text in abbreviations or text.rsplit("-", 1)[-1] in abbreviations
+
+
+def _splits_name(text: str, before: Word, after: Word) -> bool:
+    """Two proper nouns on one line with only spaces between them, the first without a period: no
+    sentence ends there, whatever the tokenizer says."""
+    gap = text[before.end:after.start]
+    return before.upos == after.upos == "PROPN" and before.text[-1:].isalnum() and after.text[:1].isupper() \
+        and gap.strip(" ") == ""
 
 
 def run_batch(articles: list[Article], context) -> None:
