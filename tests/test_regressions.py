@@ -186,6 +186,18 @@ CASES = [
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("organisation_speaks", "until the morning", "long-time commuter", None),  # a whole hyphenated word
     ("british_organisation_speaks", "until the morning", "long-time commuter", None),
+    # "the 34-year-old", "the Norwegian": the person the article has just named (its subject, not the club
+    # they came from)
+    ("later_descriptions", "play anywhere else", "Tom Hart", None),
+    ("british_later_descriptions", "play anywhere else", "Tom Hart", None),
+    ("later_descriptions", "feels like home now", "Ingrid Solberg", None),
+    ("british_later_descriptions", "feels like home now", "Ingrid Solberg", None),
+    # "he" with nobody known to be a person before it: the one-word name that was the subject
+    ("pronoun_after_lone_name", "We start tomorrow", "Marlow", None),
+    ("british_pronoun_after_lone_name", "We start tomorrow", "Marlow", None),
+    # a place after a preposition is where the speaker is, not who: "police in downtown Leeds", not Leeds
+    ("place_after_speaker", "passed off peacefully", "police in downtown Leeds", None),
+    ("british_place_after_speaker", "passed off peacefully", "police in downtown Leeds", None),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

@@ -163,8 +163,10 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
         name_words = [i for i in range(a, b) if lowered[i - a] not in DETERMINERS]
         name = span_text(article, name_words[0], b) if name_words else head_word.text
         return Mention(start, end, head, name, "group", role=None, affiliation=organization)
-    # a title noun followed by the name: "spokesman Wang Wenbin"
-    name_run = head_run or next(((i, j) for i, j in runs if i > head), None)
+    # a title noun followed by the name: "spokesman Wang Wenbin" (not a place after a preposition: "police in
+    # downtown Leeds" are not Leeds)
+    name_run = head_run or next(((i, j) for i, j in runs if i > head
+                                 and not any(w.upos == "ADP" for w in words[head + 1:i])), None)
     if name_run:
         name_start = person_name_tail(article, *name_run)
         if name_start < name_run[1]:

@@ -162,6 +162,9 @@ def resolve_generic_organization(mention: Mention, index: NameIndex) -> Mention:
     return replace(mention, name=name, type="organization", affiliation=(name, start, end))
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+
+
 def is_named(mention: Mention) -> bool:
     """Whether the article says who the speaker is.
 
@@ -175,7 +178,9 @@ def is_named(mention: Mention) -> bool:
     if not words:
         return False
     if mention.type == "organization":
-        return any(w[:1].isupper() for w in words)
+        # a place after the head says where, not who: "police in downtown Leeds" names nobody
+        cut = next((i for i, w in enumerate(words) if w in PLACE_PREPOSITIONS), len(words))
+        return any(w[:1].isupper() for w in words[:cut])
     return words[-1].rsplit("-", 1)[-1][:1].isupper()  # "al-Rashid" too
 
 

@@ -154,6 +154,12 @@ def _is_document(article: Article, mention: Mention) -> bool:
     return head.lemma.lower() in lexicons.words(lexicons.DOCUMENT_NOUNS) or learned_type(head) == "other"
 
 
+def _in_whole_sentence(article: Article, offset: int) -> bool:
+    """The sentence holding char `offset` ends as a sentence does: not a headline ("Storm closes the coast road")."""
+    first, last = article.sentence_of(article.word_at(offset))
+    return article.words[last - 1].text[-1:] in ".!?\"”’'"
+
+
 def rule_antecedent(article: Article, mention: Mention, previous: list[Mention], index: NameIndex) -> Mention | None:
     """The hand rule: the latest compatible speaker or subject name before the pronoun."""
     wanted, gender = lexicons.table(lexicons.PRONOUNS)[mention.name.lower()]
@@ -187,10 +193,26 @@ def resolve_pronoun(article: Article, mention: Mention, previous: list[Mention],
 
     "he"/"she" go to the learned `ranker`'s choice (quotes.learned.PRONOUN_RANKER); "it"/"they", and
     every pronoun without a ranker, to the hand rule."""
-    if ranker is not None and lexicons.table(lexicons.PRONOUNS)[mention.name.lower()][0] == "person":
+    wanted = lexicons.table(lexicons.PRONOUNS)[mention.name.lower()][0]
+    if ranker is not None and wanted == "person":
         best = ranked_antecedent(article, mention, previous, index, ranker)
     else:
         best = rule_antecedent(article, mention, previous, index)
+    if best is None and wanted == "person":
+        best = lone_subject_name(article, mention, index)
     return None if best is None else replace(best, start=mention.start, end=mention.end, head=mention.head)
+
+
+def lone_subject_name(article: Article, mention: Mention, index: NameIndex) -> Mention | None:
+    """With no person named before "he"/"she", the latest one-word name that was a subject in its
+    paragraph or the one before ("Marlow stood at the lectern. “We start tomorrow,” he said."): a
+    name nothing else shows to be a person's, but the only one the pronoun can mean."""
+    paragraph = article.paragraph_of(mention.start)
+    subjects = [o for o in index.occurrences if o.end <= mention.start and not o.in_quote and o.is_subject
+                and article.paragraph_of(o.start) >= paragraph - 1 and _in_whole_sentence(article, o.start)]
+    if not subjects:
+        return None
+    latest = subjects[-1]
+    return Mention(latest.start, latest.end, None, index.canonical(latest.text, latest.start), "person")
 
 

@@ -9,6 +9,7 @@ and organisations named around it (quotes.speaker.candidates).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -39,6 +40,45 @@ def resolve_mention(article: Article, mention: Mention | None, previous: list[Me
 
 
 def resolve_description(article: Article, mention: Mention, index: NameIndex) -> Mention:
+    """A definite description of someone named before: by age or origin ("the 34-year-old", "the
+    Norwegian": the person named last before it), or by title (resolve_title_description)."""
+    if _describes_by_age_or_origin(article, mention):
+        return _person_described(article, mention, index) or mention
+    return resolve_title_description(article, mention, index)
+
+
+# "the 34-year-old": an age is what news calls a person it has just named
+AGE = re.compile(r"\d+-year-old")
+# how far back (paragraphs) the person an age or origin describes is named
+DESCRIBED_REACH = 1
+
+
+def _describes_by_age_or_origin(article: Article, mention: Mention) -> bool:
+    """"the 34-year-old", "the Norwegian": "the" and an age, or "the" and a nationality (by its entity tag)."""
+    text = article.text[mention.start:mention.end]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    elif not article.text[:mention.start].rstrip().lower().endswith(" the"):
+        return False
+    if AGE.fullmatch(text.lower()):
+        return True
+    words = [article.words[i] for i in article.words_between(mention.end - len(text), mention.end)]
+    return len(words) == 1 and words[0].ner.endswith("NORP")  # not "the U.S." (a place)
+
+
+def _person_described(article: Article, mention: Mention, index: NameIndex) -> Mention | None:
+    paragraph = article.paragraph_of(mention.start)
+    people = [o for o in index.occurrences if o.end <= mention.start and not o.in_quote and index.is_person(o)
+              and article.paragraph_of(o.start) >= paragraph - DESCRIBED_REACH]
+    if not people:
+        return None
+    # the person the article was talking about: the latest subject ("Tom Hart, the club's captain, has
+    # signed ... The 34-year-old joined from Norwich City"), else the latest named
+    named = ([o for o in people if o.is_subject] or people)[-1]
+    return replace(mention, name=index.canonical(named.text, named.start), type="person")
+
+
+def resolve_title_description(article: Article, mention: Mention, index: NameIndex) -> Mention:
     """"the senator" or "the veteran lawmaker" after "Sen. Tom Price": the person named before it whose
     title it may mean (quotes.speaker.affiliations.may_mean), the most named one when there are several (then
     the latest).
