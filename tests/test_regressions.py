@@ -181,6 +181,9 @@ CASES = [
     ("british_role_for_project_at_site", "exactly what we hoped", "Mara Quist", "Caltech"),
     ("role_for_project_at_site", "signed off the budget", "Owen Pike", "NASA Headquarters"),
     ("british_role_for_project_at_site", "signed off the budget", "Owen Pike", "NASA Headquarters"),
+    # a relative clause that goes on from an apposition ("a glaciologist who leads ... at the Institute")
+    ("relative_clause_after_apposition", "a metre overnight", "Nina Holm", "Arctic Research Institute"),
+    ("british_relative_clause_after_apposition", "a metre overnight", "Nina Holm", "Arctic Research Institute"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

@@ -410,14 +410,27 @@ def attach(article: Article, mention: Mention, index: NameIndex) -> Mention:
 
 def _beside_name(article: Article, occurrence: NameOccurrence) -> list[tuple[int, int] | None]:
     """The windows right around a name: an organisation's acronym beside a parenthesis before it, title words
-    before it, an apposition, what it is of, a second
-    apposition after that ("Dr. Daniel Cremons of NASA’s Goddard Space Flight Center, deputy principal
-    investigator"), what the person is said to be ("is a hydrologist at")."""
+    before it, an apposition and a relative clause after it, what it is of, a second apposition after that
+    ("Dr. Daniel Cremons of NASA’s Goddard Space Flight Center, deputy principal investigator"), what the
+    person is said to be ("is a hydrologist at")."""
     affiliated_to = _affiliated_to(article, occurrence.end)
     after_affiliation = _apposition(article, article.words[affiliated_to[1] - 1].end) if affiliated_to else None
-    return [_acronym_before(article, occurrence.start), _prenominal(article, occurrence.start),
-            _apposition(article, occurrence.end), affiliated_to,
-            after_affiliation, _predicate(article, occurrence.end)]
+    apposition = _apposition(article, occurrence.end)
+    return [_acronym_before(article, occurrence.start), _prenominal(article, occurrence.start), apposition,
+            _relative_clause_after(article, apposition), affiliated_to, after_affiliation,
+            _predicate(article, occurrence.end)]
+
+
+def _relative_clause_after(article: Article, apposition: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Word range of the relative clause that goes on from an apposition, up to the clause's next break: "a Juno
+    co-investigator who leads planning for JunoCam at the Planetary Science Institute"."""
+    if apposition is None or apposition[1] >= len(article.words) or article.words[apposition[1]].text.lower() != "who":
+        return None
+    sentence_end = article.sentence_of(apposition[1])[1]
+    j = apposition[1] + 1
+    while j < sentence_end and article.words[j].text.lower() not in APPOSITION_ENDS:
+        j += 1
+    return (apposition[1] + 1, j) if j > apposition[1] + 1 else None
 
 
 def _set_off_before(article: Article, occurrence: NameOccurrence) -> list[tuple[int, int] | None]:
