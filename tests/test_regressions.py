@@ -201,6 +201,11 @@ CASES = [
     # a place after a preposition is where the speaker is, not who: "police in downtown Leeds", not Leeds
     ("place_after_speaker", "passed off peacefully", "police in downtown Leeds", None),
     ("british_place_after_speaker", "passed off peacefully", "police in downtown Leeds", None),
+    # a description, then the name set off by a comma: the name is the speaker, the description its role
+    ("name_after_description", "It punishes the people", "Omar Saleh", None),
+    ("british_name_after_description", "It punishes the people", "Omar Saleh", None),
+    ("name_after_description", "a day longer", "Hannah Meyer", None),
+    ("british_name_after_description", "a day longer", "Hannah Meyer", None),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)
@@ -215,6 +220,7 @@ ROLE_CASES = [
     ("title_run_and_works_as", "every container", "undersecretary"),  # not "Transport Ministry Undersecretary"
     ("relation_and_title_before_name", "closed ranks", "detective inspector"),
     ("british_title_run_and_works_as", "paperwork, not smuggling", "inspector"),
+    ("name_after_description", "a day longer", "spokeswoman"),  # "said a spokeswoman for the council, Hannah Meyer"
 ]
 
 # The whole wording of quotations in either house style: an apostrophe (it’s, the Joneses’ house, rock

@@ -204,13 +204,39 @@ def _name_after(article: Article, b: int) -> tuple[int, int] | None:
     return run
 
 
-def mention_at(article: Article, head: int) -> Mention:
-    """The speaker mention whose phrase is headed by word `head` (through to the name it introduces, which
-    then heads it)."""
-    a, b = noun_phrase(article, head)
-    name = _name_after(article, b)
-    if name is not None:
-        b, head = name[1], name[1] - 1
+def _name_in_apposition(article: Article, b: int) -> tuple[int, int] | None:
+    """A person's name set off by a comma right after a phrase ending before word `b`, closing the clause
+    ("said one of them, Omar Saleh.", "said a spokeswoman, Jane Doe, on Monday")."""
+    words = article.words
+    last = article.sentence_of(b - 1)[1]
+    if b + 1 >= last or words[b].text != "," or article.in_quote(words[b + 1].start):
+        return None
+    run = next(((i, j) for i, j in capitalized_runs(article, b + 1, last) if i == b + 1), None)
+    if run is None or run[1] - run[0] < 2 or organization_strength(article, *run) \
+            or person_name_tail(article, *run) != run[0] or names_place(article, *run):
+        return None
+    closing = words[run[1]].text if run[1] < last else "."
+    return run if closing in (",", ".", ";") else None
+
+
+def describe_speaker(article: Article, a: int, b: int, head: int) -> Mention:
+    """describe() of the cue's speaker phrase words[a:b]; but a description whose apposition names a
+    person ("said one of them, Omar Saleh.") is that person, with the description's role."""
+    named = _name_in_apposition(article, b) if not article.words[head].is_capitalized else None
+    if named is not None:
+        person = describe(article, named[0], named[1], named[1] - 1)
+        if person.type == "person":
+            description = describe(article, a, b, head)
+            return replace(person, role=person.role or description.role,
+                           affiliation=person.affiliation or description.affiliation)
     return describe(article, a, b, head)
 
 
+def mention_at(article: Article, head: int) -> Mention:
+    """The speaker mention whose phrase is headed by word `head` (through to the name it introduces, which
+    then heads it; or the name set off after it, describe_speaker)."""
+    a, b = noun_phrase(article, head)
+    name = _name_after(article, b)
+    if name is not None:
+        return describe(article, a, name[1], name[1] - 1)
+    return describe_speaker(article, a, b, head)

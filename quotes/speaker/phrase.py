@@ -21,7 +21,7 @@ from quotes.english.grammar import (
 from quotes.english.names import first_name_gender, is_name_word
 from quotes.english.quoting import SENTENCE_END
 from quotes.english.tags import COMPLEMENT_DEPRELS, PARTICIPLE_TAGS, PHRASE_START_TAGS, RELATIVE_PRONOUNS, SPEAKER_TAGS
-from quotes.speaker.mentions import describe, mention_at
+from quotes.speaker.mentions import describe, describe_speaker, mention_at
 from quotes.speaker.pronouns import ANTECEDENT_TYPES
 
 NAME_LIKE_TAGS = frozenset({"ADJ", "ADV", "X"})
@@ -78,7 +78,7 @@ class _CueSpeaker:
 def _inverted_after_clause(search: _CueSpeaker) -> Mention | None:
     """"The race is over, say some Democrats": a reported clause's cue set off after it, speaker after."""
     if search.group is None and search.after is not None and set_off_after_clause(search.article, search.cue):
-        return describe(search.article, *search.after)
+        return describe_speaker(search.article, *search.after)
     return None
 
 
@@ -86,7 +86,7 @@ def _inverted_opening_sentence(search: _CueSpeaker) -> Mention | None:
     """A cue that opens its sentence is followed by its speaker: "Said Ms. Park: “...”", "Stated Stone:"."""
     article, cue = search.article, search.cue
     if search.subject is None and cue.word == article.sentence_of(cue.word)[0] and search.after is not None:
-        return describe(article, *search.after)
+        return describe_speaker(article, *search.after)
     return None
 
 
@@ -96,7 +96,7 @@ def _inverted_after_quote(search: _CueSpeaker) -> Mention | None:
     if search.closing is None or search.words_between or search.after is None \
             or search.article.words[search.cue.word].xpos in PARTICIPLE_TAGS:
         return None
-    return describe(search.article, *search.after)
+    return describe_speaker(search.article, *search.after)
 
 
 def _between_quote_and_cue(search: _CueSpeaker) -> Mention | None:
