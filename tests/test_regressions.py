@@ -206,6 +206,15 @@ CASES = [
     ("british_name_after_description", "It punishes the people", "Omar Saleh", None),
     ("name_after_description", "a day longer", "Hannah Meyer", None),
     ("british_name_after_description", "a day longer", "Hannah Meyer", None),
+    # a country's body in lower case is named by the whole phrase; an acronym that speaks, in full
+    ("country_bodies_and_acronyms", "no threat to the residents", "Russia's health watchdog", "Russia's health watchdog"),
+    ("british_country_bodies_and_acronyms", "no threat to the residents", "Russia's health watchdog",
+     "Russia's health watchdog"),
+    ("country_bodies_and_acronyms", "destroyed under supervision", "Norway's food safety authority", None),
+    ("british_country_bodies_and_acronyms", "destroyed under supervision", "Norway's food safety authority", None),
+    ("country_bodies_and_acronyms", "appears to be low", "World Health Organization", "World Health Organization"),
+    ("british_country_bodies_and_acronyms", "appears to be low", "World Health Organization",
+     "World Health Organization"),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

@@ -114,7 +114,9 @@ def is_junk(article: Article, mention: Mention) -> bool:
     """A relative pronoun ("who", "that") left unresolved, a day or another time ("Thursday"), a
     phrase that is no noun phrase ("carrying signs"), or a dateline ("BEIJING —"): never a speaker.
     "who" resolved to the name it relates to ("Mike Pence, who called him") is that name, at "who"."""
-    if mention.name.lower() in NOT_SPEAKERS or mention.name.lower() in lexicons.words(lexicons.TIME_WORDS):
+    # (in capitals, "WHO" is the World Health Organization)
+    if mention.name.lower() in NOT_SPEAKERS and not mention.name.isupper() or \
+            mention.name.lower() in lexicons.words(lexicons.TIME_WORDS):
         return True
     words = [article.words[i] for i in article.words_between(mention.start, mention.end)]
     # one word is a name the tagger misread ("Trump" as a verb); after a hyphen, the phrase began

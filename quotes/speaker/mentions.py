@@ -138,6 +138,11 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
     if possessive is not None:
         owner = best_organization(article, a, possessive) \
             or (named_span(article, a, possessive) if names_organization(article, a, possessive) else None)
+        if owner is None and _is_organization_noun(head_word) and names_place(article, a, possessive):
+            # "Malaysia's transport ministry", "Russia's health watchdog": a country's body, named by the phrase
+            first = a + (words[a].text.lower() in DETERMINERS)
+            name = span_text(article, first, b)
+            return Mention(start, end, head, name, "organization", affiliation=(name, words[first].start, end))
         a = possessive + 1
         lowered = [w.text.lower() for w in words[a:b]]
 
@@ -179,6 +184,12 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
         return Mention(start, end, head, span_text(article, name_words[0], b) if name_words else role,
                        "person", role=role, affiliation=organization)
     return Mention(start, end, head, span_text(article, a, b), "unknown", affiliation=organization)
+
+
+def _is_organization_noun(word) -> bool:
+    """A lower-case noun for a body: "ministry", "watchdog", "club" (the lexicon, or its GUM mentions)."""
+    return word.text.islower() and (word.text in lexicons.weighted(lexicons.ORGANIZATION_WORDS)
+                                    or learned_type(word) == "organization")
 
 
 def _is_person_word(word) -> bool:

@@ -18,6 +18,7 @@ from quotes.english.names import (
     role_heads,
     same_person,
     span_text,
+    spelt_out_acronym,
     title_words,
 )
 from quotes.english.tags import NOMINAL_SUBJECT_DEPRELS
@@ -185,7 +186,11 @@ def is_named(mention: Mention) -> bool:
 
 
 def with_canonical_name(article: Article, mention: Mention, index: NameIndex) -> Mention:
-    """A person's mention carries the canonical name of the person."""
+    """A person's mention carries the canonical name of the person; an organisation's written as an
+    acronym, the name the article spells it out as ("WHO": "World Health Organization")."""
+    if mention.type == "organization":
+        spelt_out = spelt_out_acronym(article, mention.name)
+        return replace(mention, name=spelt_out[0]) if spelt_out else mention
     if mention.type != "person" or not mention.name[:1].isupper():
         return mention
     name = index.canonical(mention.name, mention.start)
