@@ -184,6 +184,9 @@ CASES = [
     # a relative clause that goes on from an apposition ("a glaciologist who leads ... at the Institute")
     ("relative_clause_after_apposition", "a metre overnight", "Nina Holm", "Arctic Research Institute"),
     ("british_relative_clause_after_apposition", "a metre overnight", "Nina Holm", "Arctic Research Institute"),
+    # a co-author of the study belongs to where the article's one research team is from
+    ("member_of_the_research_team", "found gravel", "Ana Pires", "University of Leeds"),
+    ("british_member_of_the_research_team", "found gravel", "Ana Pires", "University of Leeds"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

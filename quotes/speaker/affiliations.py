@@ -29,6 +29,7 @@ from quotes.english.names import (
     find_title,
     name_tokens,
     is_role_noun,
+    learned_type,
     named_span,
     names_organization,
     names_place,
@@ -439,9 +440,42 @@ def _set_off_before(article: Article, occurrence: NameOccurrence) -> list[tuple[
     return [_title_before(article, occurrence.start), _fronted_as(article, occurrence.start)]
 
 
+# Words that make a person one of the article's research team: "a co-author of the study", "a member of the team".
+TEAM_MEMBER_WORDS = frozenset({"author", "co-author", "coauthor", "member"})
+
+
+def _team_origins(article: Article) -> list[tuple[int, int]]:
+    """Word ranges that tie the article's research teams to where they come from: "A team of researchers from
+    the University of Tennessee", "astronomers at the University of Florida" (outside quotes)."""
+    words, origins = article.words, []
+    for i in range(1, len(words) - 1):
+        before = words[i - 1]
+        if words[i].text.lower() not in ("from", "at") or article.in_quote(words[i].start) or not (
+                before.text.lower() == "team" or before.xpos == "NNS" and learned_type(before) == "person"):
+            continue
+        end = article.sentence_of(i)[1]
+        j = i + 1
+        while j < end and words[j].text.lower() not in APPOSITION_ENDS:
+            j += 1
+        origins.append((i, j))
+    return origins
+
+
+def _research_team(article: Article, occurrence: NameOccurrence) -> list[tuple[int, int] | None]:
+    """Where the article describes a person as an author of the study or a member of the team, and no more
+    ("Ben Rozitis, a planetary scientist and a co-author of the study"), the words that tie its one research
+    team to an organisation ("A team of researchers from the University of Tennessee")."""
+    beside = [w for w in _beside_name(article, occurrence) if w]
+    if not any(article.words[k].text.lower() in TEAM_MEMBER_WORDS for a, b in beside for k in range(a, b)):
+        return []
+    origins = _team_origins(article)
+    named = {best_organization(article, a, b)[0] for a, b in origins if best_organization(article, a, b)}
+    return origins[:1] if len(named) == 1 else []  # several teams: which one is theirs is not said
+
+
 # Where an article describes a person, in order: a description set off before a name counts only where none
-# stands beside one, at any of their names.
-DESCRIPTION_PLACES = (_beside_name, _set_off_before)
+# stands beside one, at any of their names; the research team they belong to, only where neither does.
+DESCRIPTION_PLACES = (_beside_name, _set_off_before, _research_team)
 
 
 def known_of(article: Article, name: str, index: NameIndex, organization: tuple[str, int, int] | None = None,
