@@ -218,6 +218,9 @@ CASES = [
     ("country_bodies_and_acronyms", "appears to be low", "World Health Organization", "World Health Organization"),
     ("british_country_bodies_and_acronyms", "appears to be low", "World Health Organization",
      "World Health Organization"),
+    # "...; the following year, Premier Anna Berg said": the name before the cue, not the clause before's "He"
+    ("time_phrase_before_name", "jailed three times over", "Anna Berg", None),
+    ("british_time_phrase_before_name", "jailed three times over", "Anna Berg", None),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

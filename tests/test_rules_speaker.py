@@ -23,6 +23,16 @@ def test_the_subject_of_a_cue_climbs_through_a_clause_that_shares_it():
     assert article.words[effective_subject(article, 5)].text == "Ruiz"
 
 
+def test_a_name_the_parser_hung_off_a_time_subject_is_the_subject():
+    # "the following year, Premier Zhu Rongji said" parsed with "year" the subject, the name its apposition
+    article = make_article("The following year , Premier Zhu Rongji said it was too much .",
+                           upos="DET VERB NOUN PUNCT PROPN PROPN PROPN VERB PRON AUX ADV ADJ PUNCT",
+                           heads="3 3 8 3 3 5 6 0 12 12 12 8 8",
+                           deprels="det amod nsubj punct appos flat flat root nsubj cop advmod ccomp punct",
+                           lemmas="the follow year , premier zhu rongji say it be too much .")
+    assert article.words[effective_subject(article, 7)].text == "Premier"
+
+
 def test_a_reported_clause_gives_its_cue_the_subject_not_a_word_of_what_it_reports():
     article = make_article("Ana Ruiz said officials failed .", upos="PROPN PROPN VERB NOUN VERB PUNCT",
                            heads="2 3 0 5 3 3", deprels="compound nsubj root nsubj ccomp punct",

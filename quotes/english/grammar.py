@@ -226,6 +226,8 @@ def effective_subject(article: Article, verb: int, content: tuple[int, int] | No
                 # the subject of what is said: "Fallin said [presumptive nominee Donald Trump] is “trying”";
                 # not an inverted speaker: "said Vice President Joe Biden, urging those ..."
                 continue
+            if is_time_word(subject) and (named := _named_after_time(article, child)) is not None:
+                return named
             if subject.deprel not in SUBJECT_DEPRELS or article.in_quote(subject.start) or subject.upos == "PUNCT" \
                     or is_time_word(subject) or content is not None and content[0] <= subject.start < content[1] \
                     or is_dateline(article, subject.start, subject.end):
@@ -238,10 +240,30 @@ def effective_subject(article: Article, verb: int, content: tuple[int, int] | No
         controller = _controlling_object(article, verb)
         if controller is not None:
             return controller
+        if article.words[verb].deprel == "parataxis" and (named := _name_right_before(article, verb)) is not None:
+            return named
         verb = _subject_sharing_head(article, verb)
         if verb is None:
             return None
     return None
+
+
+def _name_right_before(article: Article, verb: int) -> int | None:
+    """A name right before a cue the parser made a clause of the sentence before it ("He fled ...; the
+    following year, Premier Anna Berg said"): the cue's own subject, not the other clause's."""
+    before = verb - 1
+    word = article.words[before] if before >= 0 else None
+    if word is None or word.sentence != article.words[verb].sentence or word.upos != "PROPN" \
+            or not word.is_capitalized or article.in_quote(word.start):
+        return None
+    return before
+
+
+def _named_after_time(article: Article, time: int) -> int | None:
+    """The name the parser hung off a time phrase it took for the subject: "the following year, Premier
+    Zhu Rongji said" (Zhu Rongji an apposition of "year")."""
+    return next((c for c in article.children[time] if c > time and article.words[c].deprel == "appos"
+                 and article.words[c].upos == "PROPN" and article.words[c].is_capitalized), None)
 
 
 def _passive_agent(article: Article, verb: int) -> int | None:
