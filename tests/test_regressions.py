@@ -236,6 +236,10 @@ ROLE_CASES = [
     ("relation_and_title_before_name", "closed ranks", "detective inspector"),
     ("british_title_run_and_works_as", "paperwork, not smuggling", "inspector"),
     ("name_after_description", "a day longer", "spokeswoman"),  # "said a spokeswoman for the council, Hannah Meyer"
+    ("who_leads_a_named_project", "first core runs", "kestrel lead"),  # "who leads KESTREL at the ..."
+    ("british_who_leads_a_named_project", "first core runs", "kestrel lead"),
+    ("who_leads_a_named_project", "watch the test online", None),  # "who leads outreach efforts": no named post
+    ("british_who_leads_a_named_project", "watch the test online", None),
 ]
 
 # The whole wording of quotations in either house style: an apostrophe (it’s, the Joneses’ house, rock

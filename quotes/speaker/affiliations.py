@@ -248,6 +248,21 @@ def _role_words(article: Article, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+def _what_they_lead(article: Article, a: int, b: int) -> str | None:
+    """The role of a relative clause that says what the person leads, when it is named: "(who) leads HyTEC at
+    NASA's Glenn Research Center" is "HyTEC lead", "helps lead RISE program technologies" is "RISE program
+    technologies lead"; not "leads multimedia efforts" (what they do, no named post)."""
+    words = article.words
+    i = a + (a < b and words[a].lemma.lower() == "help")
+    if i >= b or words[i].text.lower() not in ("lead", "leads", "co-leads"):
+        return None
+    start = i + 1 + (i + 1 < b and words[i + 1].upos == "DET")
+    stop = next((k for k in range(start, b) if words[k].upos in ("ADP", "PUNCT", "CCONJ", "SCONJ")), b)
+    if start >= stop or not words[start].is_capitalized:
+        return None
+    return f"{span_text(article, start, stop)} {words[i].text.lower().removesuffix('s')}"
+
+
 def _organization_after_role(article: Article, role_words: tuple[int, int] | None, b: int) -> tuple[str, int, int] | None:
     """The name right after a role and "at", "of" or "with", or after what the role is for and "at":
     "principal investigator at Marshall", "project scientist for Perseverance at Caltech"; not a place ("the
@@ -291,7 +306,7 @@ def _describe_person(article: Article, windows: list[tuple[int, int] | None], in
             or _organization_after_role(article, role_words, b) or _organization_before(article, a, role_words) \
             or _organization_described(article, a, b, index) or _team_of(article, a, b)
         found_title = find_title([w.text.lower() for w in article.words[a:b]])
-        words = span_text(article, *role_words) if role_words else None
+        words = span_text(article, *role_words) if role_words else _what_they_lead(article, a, b)
         if found_title and words and found_title in words.lower() and len(words) > len(found_title):
             found_title = words  # "chief pilot", not "chief"
         title = title or found_title
