@@ -221,6 +221,10 @@ CASES = [
     # "...; the following year, Premier Anna Berg said": the name before the cue, not the clause before's "He"
     ("time_phrase_before_name", "jailed three times over", "Anna Berg", None),
     ("british_time_phrase_before_name", "jailed three times over", "Anna Berg", None),
+    # words between a quote and a later cue that hold a clause's verb are no speaker ("... and has sought to limit
+    # more demanding rules")
+    ("clause_between_quote_and_cue", "light-touch", "Harbour City Council", None),
+    ("british_clause_between_quote_and_cue", "light-touch", "Harbour City Council", None),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

@@ -107,7 +107,7 @@ def _between_quote_and_cue(search: _CueSpeaker) -> Mention | None:
         return None
     article, content = search.article, search.words_between
     if not content or len(content) > MAX_BETWEEN_WORDS or any(
-            article.in_quote(article.words[i].start)
+            article.in_quote(article.words[i].start) or _is_finite_verb(article.words[i])
             or article.words[i].upos == "CCONJ" and article.words[i - 1].text == "," for i in content):
         return None
     comma = next((i for i in search.between if article.words[i].text == "," and i > content[0]), None)
@@ -122,6 +122,15 @@ def _between_quote_and_cue(search: _CueSpeaker) -> Mention | None:
             and any(article.words[i].upos in SPEAKER_TAGS for i in phrase):
         return describe(article, phrase[0], phrase[-1] + 1, phrase[-1])
     return None
+
+
+# Tags of a verb that makes a clause: a speaker is a noun phrase, and holds none ("a “minimally burdensome”
+# national approach to AI and has sought to limit more demanding ...")
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_finite_verb(word) -> bool:
+    return word.upos == "AUX" or word.xpos in FINITE_VERB_TAGS
 
 
 def _parsed_subject(search: _CueSpeaker) -> Mention | None:
