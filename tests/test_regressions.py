@@ -187,6 +187,11 @@ CASES = [
     # a co-author of the study belongs to where the article's one research team is from
     ("member_of_the_research_team", "found gravel", "Ana Pires", "University of Leeds"),
     ("british_member_of_the_research_team", "found gravel", "Ana Pires", "University of Leeds"),
+    # an organisation's name goes on over "and" to its organisation word: not "Wildlife Service" alone
+    ("organisation_name_with_and", "closed until further notice", "National Parks and Wildlife Service",
+     "National Parks and Wildlife Service"),
+    ("british_organisation_name_with_and", "closed until further notice", "National Parks and Wildlife Service",
+     "National Parks and Wildlife Service"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

@@ -100,6 +100,19 @@ def _hyphenated_part(article: Article, j: int, end: int) -> int | None:
     return k + 2
 
 
+def _and_inside_organization(article: Article, i: int, j: int, end: int) -> int | None:
+    """Where an organisation's name that goes on with "and" at word j ends: "the South Korean Sport and Olympic
+    Committee" (the name words after "and" end with an organisation word, those before it have none; not
+    "Nelson and Moriyama", not "Intel and Compaq")."""
+    words = article.words
+    if words[j].text.lower() != "and" or organization_strength(article, i, j):
+        return None
+    k = j + 1
+    while k < end and _name_word_at(article, k) and not _line_break_before(article, k):
+        k += 1
+    return k if k > j + 1 and organization_strength(article, k - 1, k) else None
+
+
 def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """Maximal runs of name words in words[start:end], joined by connectors like "of"."""
     runs: list[tuple[int, int]] = []
@@ -116,6 +129,10 @@ def capitalized_runs(article: Article, start: int, end: int) -> list[tuple[int, 
             hyphenated = _hyphenated_part(article, j, end)
             if hyphenated is not None:  # "Patil-Sabale", "al-Megrahi", "Song-jin"
                 j = hyphenated
+                continue
+            and_joins = _and_inside_organization(article, i, j, end)
+            if and_joins is not None:  # "Sport and Olympic Committee"
+                j = and_joins
                 continue
             k = j
             while k < end and k - j < 2 and article.words[k].text.lower() in NAME_CONNECTORS:
