@@ -294,9 +294,15 @@ UNATTRIBUTED_STATEMENTS = [
 PROJECT_TITLES = ["double_project_titles", "british_project_titles"]
 
 
+# a short quoted term in a clause of opinion ("believes the plan is “bonkers”") is no quotation, even with a
+# cue nearby in another clause ("though few have said so"); a fragment of what someone said is one
+OPINION_TERMS = ["opinion_terms", "british_opinion_terms"]
+
+
 @pytest.fixture(scope="module")
 def results():
-    names = {case[0] for case in CASES + QUOTE_TEXTS + ROLE_CASES + UNATTRIBUTED_STATEMENTS} | set(PROJECT_TITLES)
+    names = {case[0] for case in CASES + QUOTE_TEXTS + ROLE_CASES + UNATTRIBUTED_STATEMENTS} | set(PROJECT_TITLES) \
+        | set(OPINION_TERMS)
     return {name: extract((ARTICLES / f"{name}.txt").read_text(encoding="utf-8"), name) for name in sorted(names)}
 
 
@@ -401,3 +407,9 @@ def test_titles_are_spelt_out_and_found_before_the_name(results):
     """"Sen. Tom Price" is a senator; "the company's chief executive, Maria Lindqvist" a chief executive."""
     roles = {s["name"]: s["role"] for s in results["title_description"]["speakers"]}
     assert roles == {"Tom Price": "senator", "Ruth Okafor": "senator", "Maria Lindqvist": "chief executive"}, roles
+
+
+@pytest.mark.parametrize("article", OPINION_TERMS)
+def test_terms_of_an_opinion_are_no_quotations(results, article):
+    quotes = [q for q in results[article]["quotes"] if q["kind"] != "indirect"]
+    assert [(q["text"], q["speaker"]["name"]) for q in quotes] == [("completely open", "Sara Lin")], quotes

@@ -273,6 +273,19 @@ def _ancestor_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict
     return None
 
 
+def _in_belief_clause(article: Article, group: list[QuotedPiece]) -> bool:
+    """The fragment hangs, up the parse, from a verb of opinion ("believes the plan is “bonkers”")."""
+    inside = set(_quote_words(article, group))
+    beliefs = lexicons.words(lexicons.BELIEF_VERBS)
+    for word in sorted(inside):
+        head, steps = article.words[word].head, 0
+        while head is not None and steps < ANCESTOR_STEPS:
+            if head not in inside and article.words[head].lemma.lower() in beliefs:
+                return True
+            head, steps = article.words[head].head, steps + 1
+    return False
+
+
 def _dependent_cue(search: _CueSearch) -> Cue | None:
     """A cue verb whose head is inside the quote: "“...,” he added" parsed as parataxis."""
     article, group, cues_by_word, window = search.article, search.group, search.cues_by_word, search.window
@@ -457,6 +470,8 @@ def attribute(article: Article) -> list[Attribution]:
         if (cue is None or kind == "mixed" or _inside_noun_phrase(article, group[0])) \
                 and is_name_not_quote(article, group):
             continue
+        if kind == "mixed" and method == "nearby" and _in_belief_clause(article, group):
+            continue  # "think the bypass is a “vanity project”, though few have said so": an opinion's term
         mention = None
         if cue is not None:
             mention, how = speaker_mention(article, cue, group)
