@@ -192,6 +192,10 @@ CASES = [
      "National Parks and Wildlife Service"),
     ("british_organisation_name_with_and", "closed until further notice", "National Parks and Wildlife Service",
      "National Parks and Wildlife Service"),
+    # an organisation by the short name of one the article names in full, where an employer stands ("at Kestrel")
+    ("organisation_by_short_name", "crucial for every observation", "Ruth Adair", "Kestrel Space Flight Centre"),
+    ("british_organisation_by_short_name", "crucial for every observation", "Ruth Adair",
+     "Kestrel Space Flight Centre"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

@@ -304,7 +304,8 @@ def _describe_person(article: Article, windows: list[tuple[int, int] | None], in
         before_role = role_words[0] if role_words and role_words[0] > a and role_words[1] == b else b
         organization = organization or best_organization(article, a, before_role) \
             or _organization_after_role(article, role_words, b) or _organization_before(article, a, role_words) \
-            or _organization_described(article, a, b, index) or _team_of(article, a, b)
+            or _organization_described(article, a, b, index) or _team_of(article, a, b) \
+            or _short_form_in(article, a, b, index)
         found_title = find_title([w.text.lower() for w in article.words[a:b]])
         words = span_text(article, *role_words) if role_words else _what_they_lead(article, a, b)
         if found_title and words and found_title in words.lower() and len(words) > len(found_title):
@@ -348,6 +349,33 @@ def _team_of(article: Article, a: int, b: int) -> tuple[str, int, int] | None:
     if not any(w.is_capitalized for w in words[first:k]):
         return None  # "inclusive innovation team lead": what the person does, no team by name
     return named_span(article, first, k + 1)
+
+
+def _short_form(article: Article, x: int, y: int, index: NameIndex) -> tuple[str, int, int] | None:
+    """The organisation the article names in full that the capitalised words[x:y] are a short form of: "Goddard"
+    of "Goddard Space Flight Center" (not a place, a person's name or the words of a title: "Secretary of State" is
+    no short form of "State Department")."""
+    tokens = [w.text.lower() for w in article.words[x:y]]
+    if set(tokens) <= title_words() or names_place(article, x, y) or any(o.tokens[-1] == tokens[-1] for o in index.occurrences if index.is_person(o)):
+        return None
+    for start, end, name in index.organizations:
+        full = name.lower().replace("’s", "").replace("'s", "").split()
+        if len(full) > len(tokens) and any(full[k:k + len(tokens)] == tokens for k in range(len(full))):
+            return name, start, end
+    return None
+
+
+def _short_form_in(article: Article, a: int, b: int, index: NameIndex) -> tuple[str, int, int] | None:
+    """The first capitalised name in words[a:b] where an employer stands, after "at" or "from" or as an owner,
+    that is the short form of an organisation named in full: "an intern at Goddard", "Goddard's Michelle
+    Thaller" (not "Republican nominee")."""
+    words = article.words
+    for x, y in capitalized_runs(article, a, b):
+        where = x > 0 and words[x - 1].text.lower() in ("at", "from") or y < len(words) and words[y].text in POSSESSIVE_MARKS
+        found = _short_form(article, x, y, index) if where else None
+        if found:
+            return found
+    return None
 
 
 def _organization_before(article: Article, a: int, role_words: tuple[int, int] | None) -> tuple[str, int, int] | None:
