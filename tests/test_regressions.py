@@ -234,6 +234,11 @@ CASES = [
     # more demanding rules")
     ("clause_between_quote_and_cue", "light-touch", "Harbour City Council", None),
     ("british_clause_between_quote_and_cue", "light-touch", "Harbour City Council", None),
+    # "Connie Marsh of Halvorsen": a person's name, "of" and one name that is no place: who they work for
+    ("person_of_unmarked_employer", "repair satellites", "Connie Marsh", "Halvorsen"),
+    ("british_person_of_unmarked_employer", "repair satellites", "Connie Marsh", "Halvorsen"),
+    ("person_of_unmarked_employer", "hardest part works", "Justin Pereira", "Airbus"),
+    ("british_person_of_unmarked_employer", "hardest part works", "Justin Pereira", "Airbus"),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

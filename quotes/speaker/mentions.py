@@ -17,6 +17,7 @@ from quotes.english.names import (
     best_organization,
     capitalized_runs,
     find_title,
+    first_name_gender,
     is_name_word,
     is_role_noun,
     learned_type,
@@ -99,12 +100,25 @@ def _person_of_organization(article: Article, a: int, b: int) -> Mention | None:
                 or names_place(article, first, i):
             return None
         name_start = person_name_tail(article, first, i)
-        organization = best_organization(article, i + 1, b)
+        organization = best_organization(article, i + 1, b) or _employer_named_after(article, name_start, i, b)
         if i - name_start < 2 or organization is None:
             return None
         return Mention(words[name_start].start, words[i - 1].end, i - 1, span_text(article, name_start, i), "person",
                        role=find_title([w.text.lower() for w in words[a:name_start]]), affiliation=organization)
     return None
+
+
+def _employer_named_after(article: Article, name_start: int, of: int, b: int) -> tuple[str, int, int] | None:
+    """"Justin Pierel of STScI", "Connie Miller of Boeing": after a first name and a surname, "of" and one
+    capitalised name that is no place is who the person works for, though no word says it is an
+    organisation."""
+    words = article.words
+    if of - name_start != 2 or first_name_gender(words[name_start].text) is None:
+        return None
+    runs = capitalized_runs(article, of + 1, b)
+    if len(runs) != 1 or runs[0] != (of + 1, b) or names_place(article, of + 1, b):
+        return None
+    return named_span(article, of + 1, b)
 
 
 def describe(article: Article, a: int, b: int, head: int) -> Mention:
