@@ -266,8 +266,9 @@ def _spelt_out_before_parenthesis(article: Article, letters: str) -> tuple[str, 
 
 
 def spelt_out_acronym(article: Article, acronym: str) -> tuple[str, int, int] | None:
-    """The name the article spells the acronym out as ("Supreme Council of Antiquities" for "SCA"): the
-    first capitalised run whose words' initials, connectors left out, are its letters."""
+    """The name the article spells the acronym out as ("Supreme Council of Antiquities" for "SCA"): the words
+    before it in parentheses (_spelt_out_before_parenthesis), or else the first capitalised run whose words'
+    initials, connectors left out, are its letters."""
     letters = acronym.replace(".", "")
     if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
         return None

@@ -5,7 +5,8 @@ University professor" (compound inside it), "Foreign Ministry spokesman Wang Wen
 (pre-nominal title), "Priya Natarajan of Yale University" (what the person is of, at, with, or from
 an organisation), "Ruth Calder is a hydrologist at ..." (what the person is said to be), and, where
 none of those stands beside any of their names, "the company's chief executive, Maria Lindqvist" or
-"As head of the Yuanhua Group, Lai" (set off before the name): DESCRIPTION_PLACES. Once found, they
+"As head of the Yuanhua Group, Lai" (set off before the name), or, where neither does, the article's one
+research team for "a co-author of the study": DESCRIPTION_PLACES. Once found, they
 stay with the speaker for all their quotes (quotes.stages.profiles).
 
 A role is a job title of the lexicon, or else the words before a person's name or at the start of
@@ -13,7 +14,11 @@ an apposition that end with a noun for a job (quotes.english.names.is_role_noun:
 investigator", "hydrologist"; not "father"). An affiliation is the strongest organisation named there
 (not what a role is for: "lead for PACE"), or else the name right after such a role and "at", "of" or
 "with" ("principal investigator at Marshall"), the organisation right before it ("NASA Administrator
-Bill Nelson"), or the one named before that the words describe by kind ("the institute's director").
+Bill Nelson"), the one named before that the words describe by kind ("the institute's director"), a team
+named before a position in it ("Bianchi's Marussia team mate"), or an organisation by its short name where
+an employer stands ("an intern at Goddard"); among equally strong names, where the person works ("PACE
+project scientist at NASA Goddard") before a bare acronym, which may be a project. A speaker that is an
+organisation, a team or a group: speaks_as_organization, team_affiliation (quotes.stages.profiles).
 """
 from __future__ import annotations
 
@@ -27,9 +32,9 @@ from quotes.english.names import (
     best_organization,
     capitalized_runs,
     find_title,
-    name_tokens,
     is_role_noun,
     learned_type,
+    name_tokens,
     named_span,
     names_organization,
     names_place,
@@ -352,11 +357,12 @@ def _team_of(article: Article, a: int, b: int) -> tuple[str, int, int] | None:
 
 
 def _short_form(article: Article, x: int, y: int, index: NameIndex) -> tuple[str, int, int] | None:
-    """The organisation the article names in full that the capitalised words[x:y] are a short form of: "Goddard"
-    of "Goddard Space Flight Center" (not a place, a person's name or the words of a title: "Secretary of State" is
-    no short form of "State Department")."""
+    """The organisation the article names in full that the capitalised words[x:y] are a short form of:
+    "Goddard" of "Goddard Space Flight Center" (not a place, a person's name or the words of a title:
+    "Secretary of State" is no short form of "State Department")."""
     tokens = [w.text.lower() for w in article.words[x:y]]
-    if set(tokens) <= title_words() or names_place(article, x, y) or any(o.tokens[-1] == tokens[-1] for o in index.occurrences if index.is_person(o)):
+    if set(tokens) <= title_words() or names_place(article, x, y) \
+            or any(o.tokens[-1] == tokens[-1] for o in index.occurrences if index.is_person(o)):
         return None
     for start, end, name in index.organizations:
         full = name.lower().replace("’s", "").replace("'s", "").split()
@@ -371,8 +377,9 @@ def _short_form_in(article: Article, a: int, b: int, index: NameIndex) -> tuple[
     Thaller" (not "Republican nominee")."""
     words = article.words
     for x, y in capitalized_runs(article, a, b):
-        where = x > 0 and words[x - 1].text.lower() in ("at", "from") or y < len(words) and words[y].text in POSSESSIVE_MARKS
-        found = _short_form(article, x, y, index) if where else None
+        employer = x > 0 and words[x - 1].text.lower() in ("at", "from") \
+            or y < len(words) and words[y].text in POSSESSIVE_MARKS
+        found = _short_form(article, x, y, index) if employer else None
         if found:
             return found
     return None
@@ -423,8 +430,8 @@ def speaks_as_organization(article: Article, mention: Mention) -> bool:
     head = article.words[phrase[1] - 1]
     if head.text.lower() in lexicons.words(lexicons.TEAM_NOUNS):
         return False
-    return mention.type == "organization" or (
-        not head.is_capitalized and head.upos == "NOUN" and head.text.lower() in lexicons.weighted(lexicons.ORGANIZATION_WORDS))
+    return mention.type == "organization" or not head.is_capitalized and head.upos == "NOUN" \
+        and head.text.lower() in lexicons.weighted(lexicons.ORGANIZATION_WORDS)
 
 
 def team_affiliation(article: Article, mention: Mention) -> tuple[str, int, int] | None:
@@ -466,9 +473,10 @@ def _beside_name(article: Article, occurrence: NameOccurrence) -> list[tuple[int
 
 
 def _relative_clause_after(article: Article, apposition: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Word range of the relative clause that goes on from an apposition, up to the clause's next break: "a Juno
-    co-investigator who leads planning for JunoCam at the Planetary Science Institute"."""
-    if apposition is None or apposition[1] >= len(article.words) or article.words[apposition[1]].text.lower() != "who":
+    """Word range of the relative clause that goes on from an apposition, up to the clause's next break: "a
+    Juno co-investigator who leads planning for JunoCam at the Planetary Science Institute"."""
+    if apposition is None or apposition[1] >= len(article.words) \
+            or article.words[apposition[1]].text.lower() != "who":
         return None
     sentence_end = article.sentence_of(apposition[1])[1]
     j = apposition[1] + 1
@@ -512,7 +520,7 @@ def _research_team(article: Article, occurrence: NameOccurrence) -> list[tuple[i
     if not any(article.words[k].text.lower() in TEAM_MEMBER_WORDS for a, b in beside for k in range(a, b)):
         return []
     origins = _team_origins(article)
-    named = {best_organization(article, a, b)[0] for a, b in origins if best_organization(article, a, b)}
+    named = {organization[0] for organization in (best_organization(article, a, b) for a, b in origins) if organization}
     return origins[:1] if len(named) == 1 else []  # several teams: which one is theirs is not said
 
 

@@ -34,7 +34,8 @@ def _own_profile(article: Article, mention: Mention) -> Mention:
 
 
 def run(article: Article, context) -> None:
-    described = {n: _own_profile(article, a.mention) for n, a in enumerate(article.attributions) if a.mention is not None}
+    described = {n: _own_profile(article, a.mention)
+                 for n, a in enumerate(article.attributions) if a.mention is not None}
     # a description ("a spokesman") may be another person each time: only names make a profile
     affiliations: dict[tuple[str, str], tuple[str, int, int]] = {}
     roles: dict[tuple[str, str], str] = {}
