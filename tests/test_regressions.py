@@ -218,6 +218,8 @@ CASES = [
     ("british_name_after_description", "It punishes the people", "Omar Saleh", None),
     ("name_after_description", "a day longer", "Hannah Meyer", None),
     ("british_name_after_description", "a day longer", "Hannah Meyer", None),
+    ("name_after_description", "ferry runs all year", "Priya Raman", "Airbus"),  # "..., Priya Raman of Airbus."
+    ("british_name_after_description", "ferry runs all year", "Priya Raman", "Airbus"),
     # a country's body in lower case is named by the whole phrase; an acronym that speaks, in full
     ("country_bodies_and_acronyms", "no threat to the residents", "Russia's health watchdog", "Russia's health watchdog"),
     ("british_country_bodies_and_acronyms", "no threat to the residents", "Russia's health watchdog",

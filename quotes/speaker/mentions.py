@@ -229,31 +229,45 @@ def _name_after(article: Article, b: int) -> tuple[int, int] | None:
     return run
 
 
-def _name_in_apposition(article: Article, b: int) -> tuple[int, int] | None:
-    """A person's name set off by a comma right after a phrase ending before word `b`, closing the clause
-    ("said one of them, Omar Saleh.", "said a spokeswoman, Jane Doe, on Monday")."""
+def _apposition_after(article: Article, b: int) -> tuple[int, int] | None:
+    """The words set off by a comma right after a phrase ending before word `b`, up to the next comma or
+    the sentence end, outside quotes."""
     words = article.words
     last = article.sentence_of(b - 1)[1]
     if b + 1 >= last or words[b].text != "," or article.in_quote(words[b + 1].start):
         return None
-    run = next(((i, j) for i, j in capitalized_runs(article, b + 1, last) if i == b + 1), None)
-    if run is None or run[1] - run[0] < 2 or organization_strength(article, *run) \
-            or person_name_tail(article, *run) != run[0] or names_place(article, *run):
+    end = next((k for k in range(b + 1, last) if words[k].text in (",", ";") or words[k].upos == "PUNCT"
+                and words[k].text in (".", "!", "?") or article.in_quote(words[k].start)), last)
+    return (b + 1, end) if end > b + 1 else None
+
+
+def _person_in_apposition(article: Article, b: int) -> Mention | None:
+    """The person a comma sets off after a phrase ending before word `b`, the apposition all their name or
+    their name "of" an organisation ("said one of them, Omar Saleh.", "said Ingenuity's project manager,
+    Teddy Tzanetos of NASA JPL.")."""
+    apposition = _apposition_after(article, b)
+    if apposition is None:
         return None
-    closing = words[run[1]].text if run[1] < last else "."
-    return run if closing in (",", ".", ";") else None
+    first, end = apposition
+    person = _person_of_organization(article, first, end)
+    if person is not None:
+        return person
+    if not (end - first >= 2 and all(w.text[:1].isupper() for w in article.words[first:end])) \
+            or organization_strength(article, first, end) or person_name_tail(article, first, end) != first \
+            or names_place(article, first, end):
+        return None
+    person = describe(article, first, end, end - 1)
+    return person if person.type == "person" else None
 
 
 def describe_speaker(article: Article, a: int, b: int, head: int) -> Mention:
     """describe() of the cue's speaker phrase words[a:b]; but a description whose apposition names a
     person ("said one of them, Omar Saleh.") is that person, with the description's role."""
-    named = _name_in_apposition(article, b) if not article.words[head].is_capitalized else None
-    if named is not None:
-        person = describe(article, named[0], named[1], named[1] - 1)
-        if person.type == "person":
-            description = describe(article, a, b, head)
-            return replace(person, role=person.role or description.role,
-                           affiliation=person.affiliation or description.affiliation)
+    person = _person_in_apposition(article, b) if not article.words[head].is_capitalized else None
+    if person is not None:
+        description = describe(article, a, b, head)
+        return replace(person, role=person.role or description.role,
+                       affiliation=person.affiliation or description.affiliation)
     return describe(article, a, b, head)
 
 
