@@ -196,6 +196,13 @@ CASES = [
     ("organisation_by_short_name", "crucial for every observation", "Ruth Adair", "Kestrel Space Flight Centre"),
     ("british_organisation_by_short_name", "crucial for every observation", "Ruth Adair",
      "Kestrel Space Flight Centre"),
+    # organisation words in the plural ("Laboratories", "Services") name organisations too
+    ("plural_organisation_words", "kept their charge", "Sofia Berg", "Northern Research Laboratories"),
+    ("british_plural_organisation_words", "kept their charge", "Sofia Berg", "Northern Research Laboratories"),
+    ("plural_organisation_words", "under review", "United States Citizenship and Immigration Services",
+     "United States Citizenship and Immigration Services"),
+    ("british_plural_organisation_words", "under review", "United States Citizenship and Immigration Services",
+     "United States Citizenship and Immigration Services"),
     # a name in the clause another quote's cue reports is reported, not the next quote's speaker
     ("name_inside_reported_clause", "the forty families", "Helen Marr", None),
     ("british_name_inside_reported_clause", "the forty families", "Helen Marr", None),

@@ -167,11 +167,18 @@ def named_span(article: Article, a: int, b: int) -> tuple[str, int, int]:
     return span_text(article, a, b), article.words[a].start, article.words[b - 1].end
 
 
+def _singular(word: str) -> str:
+    """A plural organisation word's singular: "institutes", "laboratories" (not "times", "news")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def organization_strength(article: Article, a: int, b: int) -> int:
     """2 for an institution, 1 for a unit of one, 0 when the words name no organisation."""
     org_words = lexicons.weighted(lexicons.ORGANIZATION_WORDS)
     lowered = [w.text.lower() for w in article.words[a:b]]
-    strengths = [int(org_words.get(w, 0)) for w in lowered]
+    strengths = [int(org_words.get(w, 0) or org_words.get(_singular(w), 0)) for w in lowered]
     strengths += [int(org_words.get(f"{x} {y}", 0)) for x, y in zip(lowered, lowered[1:])]
     return max(strengths, default=0)
 
