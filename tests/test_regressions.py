@@ -248,6 +248,11 @@ CASES = [
     ("british_person_of_unmarked_employer", "repair satellites", "Connie Marsh", "Halvorsen"),
     ("person_of_unmarked_employer", "hardest part works", "Justin Pereira", "Airbus"),
     ("british_person_of_unmarked_employer", "hardest part works", "Justin Pereira", "Airbus"),
+    # "Charles “Chuck” Whitaker", "Margaret (Maggie) Dunmore": the fullest name, not the surname alone
+    ("nicknames", "fell into place", "Charles Whitaker", None),
+    ("british_nicknames", "fell into place", "Charles Whitaker", None),
+    ("nicknames", "proud of every person", "Margaret Dunmore", None),
+    ("british_nicknames", "proud of every person", "Margaret Dunmore", None),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

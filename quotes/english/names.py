@@ -4,6 +4,7 @@ organisations, titles ("Foreign Ministry spokesman"), first names and their like
 from __future__ import annotations
 
 import functools
+import re
 
 from quotes.article import Article, Word
 from quotes.english import lexicons
@@ -374,6 +375,17 @@ GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_fe
 def name_tokens(name: str) -> tuple[str, ...]:
     honorifics = lexicons.words(lexicons.HONORIFICS)
     return tuple(t for t in name.lower().replace("’s", "").split() if t not in honorifics)
+
+
+# "Charles “Chuck” McClain", "Margaret (Maggie) Persinger": a first name, the name they go by in quotation
+# marks or brackets, the surname
+NICKNAME = re.compile(r"\b([A-Z][a-z]+)\s+[“\"‘'(]([A-Z][a-z]+)[”\"’')]\s+([A-Z][\w’'-]*[a-z])")
+
+
+def nicknamed(text: str) -> list[re.Match]:
+    """Where the text gives a person's first name with the name they go by (NICKNAME): groups 1, 2, 3 are
+    the first name, the nickname and the surname."""
+    return list(NICKNAME.finditer(text))
 
 
 def first_name_gender(name: str) -> str | None:

@@ -13,6 +13,7 @@ from quotes.english.names import (
     first_name_gender,
     name_tokens,
     names_thing,
+    nicknamed,
     organization_strength,
     person_name_tail,
     role_heads,
@@ -88,7 +89,26 @@ class NameIndex:
                 found.append(NameOccurrence(article.words[start].start, article.words[b - 1].end, tokens, text,
                                             is_subject, article.in_quote(article.words[start].start),
                                             titled=start > a))
-        return found
+        # "Charles “Chuck” McClain": the marks part the runs, but the person is named in full there
+        for match in nicknamed(article.text):
+            surname = article.word_at(match.start(3))
+            if surname is None:
+                continue
+            text = f"{match.group(1)} {match.group(3)}"
+            found.append(NameOccurrence(match.start(1), match.end(3), name_tokens(text), text,
+                                        is_subject_name(article, surname, surname + 1), article.in_quote(match.start(1))))
+        return sorted(found, key=lambda o: o.start)
+
+    @cached_property
+    def _formal_first_names(self) -> dict[tuple[str, str], str]:
+        """(nickname, surname) → the first name the article gives with it ("chuck", "mcclain" → "Charles")."""
+        return {(m.group(2).lower(), m.group(3).lower()): m.group(1) for m in nicknamed(self.article.text)}
+
+    def _formal(self, name: str) -> str:
+        """"Chuck McClain" → "Charles McClain" when the article wrote "Charles “Chuck” McClain"."""
+        words = name.split()
+        formal = self._formal_first_names.get((words[0].lower(), words[-1].lower())) if len(words) > 1 else None
+        return " ".join([formal] + words[1:]) if formal else name
 
     @cached_property
     def organizations(self) -> list[tuple[int, int, str]]:
@@ -139,13 +159,13 @@ class NameIndex:
                 return max((o.start for o in self.occurrences if o.start <= offset and o.tokens != tokens
                             and same_person(o.tokens, full)), default=-1)
             chosen = max(people, key=lambda full: (last_spoken_of(full), len(full)))
-            return people[chosen].text
+            return self._formal(people[chosen].text)
         before = [o for o in candidates if o.start <= offset]
         # the nearest earlier mention decides who is meant ("Wang" after "Wang Wenbin")
         chosen = max(before, key=lambda o: o.start) if before else min(candidates, key=lambda o: o.start)
         fuller = [o for o in candidates if same_person(chosen.tokens, o.tokens)]
         best = max(fuller, key=lambda o: (len(o.tokens), -o.start))
-        return best.text if len(best.tokens) >= len(tokens) else name
+        return self._formal(best.text if len(best.tokens) >= len(tokens) else name)
 
 
 def resolve_generic_organization(mention: Mention, index: NameIndex) -> Mention:
