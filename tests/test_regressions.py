@@ -253,6 +253,9 @@ CASES = [
     ("british_nicknames", "fell into place", "Charles Whitaker", None),
     ("nicknames", "proud of every person", "Margaret Dunmore", None),
     ("british_nicknames", "proud of every person", "Margaret Dunmore", None),
+    # capitalised title words, the person's name (a surname that is an organisation word's plural), "of" the employer
+    ("title_name_of_employer", "committed to acquiring data", "Maria Banks", "Halvorsen Space Institute"),
+    ("british_title_name_of_employer", "committed to acquiring data", "Maria Banks", "Halvorsen Space Institute"),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)
@@ -272,6 +275,7 @@ ROLE_CASES = [
     ("british_who_leads_a_named_project", "first core runs", "kestrel lead"),
     ("who_leads_a_named_project", "watch the test online", None),  # "who leads outreach efforts": no named post
     ("british_who_leads_a_named_project", "watch the test online", None),
+    ("title_name_of_employer", "committed to acquiring data", "deputy project scientist"),  # "LRO Deputy Project ..."
 ]
 
 # The whole wording of quotations in either house style: an apostrophe (it’s, the Joneses’ house, rock

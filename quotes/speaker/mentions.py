@@ -96,15 +96,21 @@ def _person_of_organization(article: Article, a: int, b: int) -> Mention | None:
             first += 1
         if first > a and not _is_person_word(words[first - 1]):
             return None
-        if not all(is_name_word(w) for w in words[first:i]) or organization_strength(article, first, i) \
-                or names_place(article, first, i):
+        if not all(is_name_word(w) for w in words[first:i]):
             return None
         name_start = person_name_tail(article, first, i)
+        # capitalised words before the name may be a title ("LRO Deputy Project Scientist Maria Banks of ...")
+        titled = first < name_start and words[name_start - 1].text.lower() in title_words() | role_heads()
+        if organization_strength(article, name_start if titled else first, i) \
+                or names_place(article, name_start if titled else first, i):
+            return None
         organization = best_organization(article, i + 1, b) or _employer_named_after(article, name_start, i, b)
         if i - name_start < 2 or organization is None:
             return None
+        role = find_title([w.text.lower() for w in words[a:name_start]]) or \
+            (" ".join(w.text if w.text.isupper() else w.text.lower() for w in words[first:name_start]) if titled else None)
         return Mention(words[name_start].start, words[i - 1].end, i - 1, span_text(article, name_start, i), "person",
-                       role=find_title([w.text.lower() for w in words[a:name_start]]), affiliation=organization)
+                       role=role, affiliation=organization)
     return None
 
 
