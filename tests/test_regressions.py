@@ -256,6 +256,10 @@ CASES = [
     # capitalised title words, the person's name (a surname that is an organisation word's plural), "of" the employer
     ("title_name_of_employer", "committed to acquiring data", "Maria Banks", "Halvorsen Space Institute"),
     ("british_title_name_of_employer", "committed to acquiring data", "Maria Banks", "Halvorsen Space Institute"),
+    # an organisation before a title word qualifies the title ("Hal Moreno, Halvorsen Earth Science Division
+    # scientist"): the person it describes speaks, not it
+    ("organisation_in_a_title", "flown scientists", "Hal Moreno", "Halvorsen Earth Science Division"),
+    ("british_organisation_in_a_title", "flown scientists", "Hal Moreno", "Halvorsen Earth Science Division"),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from quotes.article import Article, Attribution, Mention
 from quotes.english import lexicons
 from quotes.english.grammar import is_dateline
-from quotes.english.names import first_name_gender, learned_type, name_tokens, same_person
+from quotes.english.names import first_name_gender, learned_type, name_tokens, role_heads, same_person, title_words
 from quotes.english.quoting import colon_paragraph_before, opens_paragraph
 from quotes.speaker.people import NameIndex
 
@@ -82,10 +82,21 @@ def candidates(article: Article, attribution: Attribution, rule: Mention | None,
     # their affiliation, not another speaker
     employer = rule.affiliation[0].lower() if rule is not None and rule.type == "person" and rule.affiliation else None
     for start, end, name in index.organizations:
-        if first_paragraph <= start < last_paragraph and name.lower() != employer:
+        if first_paragraph <= start < last_paragraph and name.lower() != employer \
+                and not _qualifies_a_title(article, end):
             add(Mention(start, end, article.word_at(start), name, "organization", affiliation=(name, start, end)),
                 "organization")
     return list(found.values())
+
+
+def _qualifies_a_title(article: Article, end: int) -> bool:
+    """The organisation name ending at char `end` qualifies the title after it ("Hal Maring, NASA Earth Science
+    Division scientist"): it says whom a person works for, it is not a speaker of its own."""
+    following = article.word_at(end + 1)
+    if following is None or article.words[following].start > end + 1:
+        return False
+    word = article.words[following]
+    return word.text.islower() and word.text in role_heads() | title_words()
 
 
 def reported_clause(attribution: Attribution, rule: Mention | None) -> tuple[int, int] | None:
