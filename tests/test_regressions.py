@@ -260,6 +260,9 @@ CASES = [
     # scientist"): the person it describes speaks, not it
     ("organisation_in_a_title", "flown scientists", "Hal Moreno", "Halvorsen Earth Science Division"),
     ("british_organisation_in_a_title", "flown scientists", "Hal Moreno", "Halvorsen Earth Science Division"),
+    # "according to the RGS": an acronym after "the", or spelt out as an organisation, is that organisation
+    ("acronym_speaker", "outstanding achievement", "Royal Geographical Society", "Royal Geographical Society"),
+    ("british_acronym_speaker", "outstanding achievement", "Royal Geographical Society", "Royal Geographical Society"),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

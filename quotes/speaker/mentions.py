@@ -29,6 +29,7 @@ from quotes.english.names import (
     person_name_tail,
     role_heads,
     span_text,
+    spelt_out_acronym,
     title_words,
 )
 
@@ -180,7 +181,7 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
         prefix = named_span(article, head_run[0], title_start)
         return Mention(start, end, head, span_text(article, name_start, head_run[1]), "person", role=title,
                        affiliation=prefix if names_organization(article, head_run[0], title_start) else organization)
-    if head_run and organization_strength(article, *head_run):
+    if head_run and (organization_strength(article, *head_run) or _is_organization_acronym(article, *head_run)):
         name = span_text(article, *head_run)
         return Mention(start, end, head, name, "organization", affiliation=(name, words[head_run[0]].start,
                                                                               words[head_run[1] - 1].end))
@@ -204,6 +205,20 @@ def describe(article: Article, a: int, b: int, head: int) -> Mention:
         return Mention(start, end, head, span_text(article, name_words[0], b) if name_words else role,
                        "person", role=role, affiliation=organization)
     return Mention(start, end, head, span_text(article, a, b), "unknown", affiliation=organization)
+
+
+def _is_organization_acronym(article: Article, a: int, b: int) -> bool:
+    """One word in capitals that "the" stands before or that the article spells out as an organisation's name:
+    "according to the RGS", "the WHO statement" (not "AOC said")."""
+    if b - a != 1 or not names_organization(article, a, b):
+        return False
+    if a > 0 and article.words[a - 1].text.lower() == "the":
+        return True
+    spelt_out = spelt_out_acronym(article, article.words[a].text)
+    if spelt_out is None:
+        return False
+    spelling = article.words_between(spelt_out[1], spelt_out[2])
+    return len(spelling) > 0 and bool(organization_strength(article, spelling[0], spelling[-1] + 1))
 
 
 def _is_organization_noun(word) -> bool:
