@@ -417,6 +417,15 @@ def test_a_sentence_the_tokenizer_ended_inside_a_name_is_joined_again():
     assert quote["role"] == "director"
 
 
+def test_every_quote_of_a_speaker_carries_the_profiles_one_role():
+    # the first mention gives "director"; the later "Roe said" reads "Greenpeace director" off the name's
+    # first occurrence: one profile, one role, on every quote
+    text = ("Greenpeace director Jane Roe said the plan would damage the coast.\n\n"
+            "“This is the wrong decision,” Roe said.")
+    quotes = extract(text)["quotes"]
+    assert [(q["speaker"]["name"], q["role"]) for q in quotes] == [("Jane Roe", "director")] * 2
+
+
 def test_an_infinitive_after_the_cue_is_what_was_urged():
     text = "Addressing the topic on Monday, the White House urged Silicon Valley to find a compromise."
     quote = only_quote(extract(text))

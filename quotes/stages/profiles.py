@@ -48,4 +48,4 @@ def run(article: Article, context) -> None:
     for n, mention in described.items():
         key = (mention.type, mention.name)
         article.attributions[n] = replace(article.attributions[n], mention=replace(
-            mention, affiliation=mention.affiliation or affiliations.get(key), role=mention.role or roles.get(key)))
+            mention, affiliation=affiliations.get(key, mention.affiliation), role=roles.get(key, mention.role)))
