@@ -156,7 +156,7 @@ def _is_document(article: Article, mention: Mention) -> bool:
 
 def _in_whole_sentence(article: Article, offset: int) -> bool:
     """The sentence holding char `offset` ends as a sentence does: not a headline ("Storm closes the coast road")."""
-    first, last = article.sentence_of(article.word_at(offset))
+    _, last = article.sentence_of(article.word_at(offset))
     return article.words[last - 1].text[-1:] in ".!?\"”’'"
 
 

@@ -56,9 +56,10 @@ DESCRIBED_REACH = 1
 def _describes_by_age_or_origin(article: Article, mention: Mention) -> bool:
     """"the 34-year-old", "the Norwegian": "the" and an age, or "the" and a nationality (by its entity tag)."""
     text = article.text[mention.start:mention.end]
+    first = article.word_at(mention.start)
     if text.lower().startswith("the "):
         text = text[4:]
-    elif not article.text[:mention.start].rstrip().lower().endswith(" the"):
+    elif not first or article.words[first - 1].text.lower() != "the":
         return False
     if AGE.fullmatch(text.lower()):
         return True

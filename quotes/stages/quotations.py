@@ -261,11 +261,7 @@ def _ancestor_cue(article: Article, group: list[QuotedPiece], cues_by_word: dict
     inside = set(_quote_words(article, group))
     learned_only = set(lexicons.learned(lexicons.LEARNED_CUE_VERBS)) - lexicons.words(lexicons.CUE_VERBS)
     for word in sorted(inside):
-        head, steps, found = article.words[word].head, 0, []
-        while head is not None and steps < ANCESTOR_STEPS:
-            if head not in inside and head in cues_by_word:
-                found.append(cues_by_word[head])
-            head, steps = article.words[head].head, steps + 1
+        found = [cues_by_word[head] for head in _ancestors(article, word, inside) if head in cues_by_word]
         if found:
             # a learned cue that is no plain speech verb ("discuss") inside what a speech verb reports
             # ("Trump stated that Melania would discuss ... “in a few weeks”"): the speech verb's
@@ -277,13 +273,16 @@ def _in_belief_clause(article: Article, group: list[QuotedPiece]) -> bool:
     """The fragment hangs, up the parse, from a verb of opinion ("believes the plan is “bonkers”")."""
     inside = set(_quote_words(article, group))
     beliefs = lexicons.words(lexicons.BELIEF_VERBS)
-    for word in sorted(inside):
-        head, steps = article.words[word].head, 0
-        while head is not None and steps < ANCESTOR_STEPS:
-            if head not in inside and article.words[head].lemma.lower() in beliefs:
-                return True
-            head, steps = article.words[head].head, steps + 1
-    return False
+    return any(article.words[head].lemma.lower() in beliefs for word in inside for head in _ancestors(article, word, inside))
+
+
+def _ancestors(article: Article, word: int, inside: set[int]):
+    """The words up the parse from `word` (ANCESTOR_STEPS at most), those of the quote `inside` left out."""
+    head, steps = article.words[word].head, 0
+    while head is not None and steps < ANCESTOR_STEPS:
+        if head not in inside:
+            yield head
+        head, steps = article.words[head].head, steps + 1
 
 
 def _dependent_cue(search: _CueSearch) -> Cue | None:
