@@ -263,6 +263,9 @@ CASES = [
     # "according to the RGS": an acronym after "the", or spelt out as an organisation, is that organisation
     ("acronym_speaker", "outstanding achievement", "Royal Geographical Society", "Royal Geographical Society"),
     ("british_acronym_speaker", "outstanding achievement", "Royal Geographical Society", "Royal Geographical Society"),
+    # "Acme chief executive Jane Roe": a name before a lower-case title is the person's organisation
+    ("organisation_before_title", "enough passengers", "Jane Roe", "Acme"),
+    ("british_organisation_before_title", "enough passengers", "Jane Roe", "Acme"),
 ]
 
 # (article, words of the quote, the speaker's role as the article gives it; None: the record has none)

@@ -32,6 +32,7 @@ from quotes.english.names import (
     best_organization,
     capitalized_runs,
     find_title,
+    first_name_gender,
     is_role_noun,
     learned_type,
     name_tokens,
@@ -310,7 +311,7 @@ def _describe_person(article: Article, windows: list[tuple[int, int] | None], in
         organization = organization or best_organization(article, a, before_role) \
             or _organization_after_role(article, role_words, b) or _organization_before(article, a, role_words) \
             or _organization_described(article, a, b, index) or _team_of(article, a, b) \
-            or _short_form_in(article, a, b, index)
+            or _short_form_in(article, a, b, index) or _name_before_title(article, a, b, index)
         found_title = find_title([w.text.lower() for w in article.words[a:b]])
         words = span_text(article, *role_words) if role_words else _what_they_lead(article, a, b)
         if found_title and words and found_title in words.lower() and len(words) > len(found_title):
@@ -318,6 +319,29 @@ def _describe_person(article: Article, windows: list[tuple[int, int] | None], in
         title = title or found_title
         role = role or words
     return organization, title, role
+
+
+def _name_before_title(article: Article, a: int, b: int, index: NameIndex) -> tuple[str, int, int] | None:
+    """The name right before the lower-case title that ends words[a:b], though no word says it is an
+    organisation: "Greenpeace director", "Acme chief executive" (not a place, a nationality or a party, a
+    person, or title words: "US President", "Republican senator", "Trump adviser", "Prime Minister")."""
+    words = article.words
+    if b - a < 2 or not words[b - 1].text.islower() or words[b - 1].text not in title_words() | role_heads():
+        return None
+    k = b - 1
+    while k > a and words[k - 1].text.islower():
+        k -= 1
+    runs = [run for run in capitalized_runs(article, a, k) if run[1] == k]
+    if not runs:
+        return None
+    i, j = runs[-1]
+    lowered = {w.text.lower() for w in words[i:j]}
+    if names_place(article, i, j) or any(w.ner.endswith(("NORP", "PERSON")) for w in words[i:j]) \
+            or lowered & (title_words() | role_heads() | lexicons.words(lexicons.NATIONALITIES)) \
+            or first_name_gender(words[i].text) is not None \
+            or any(same_person(name_tokens(span_text(article, i, j)), full) for full in index.full_names):
+        return None
+    return named_span(article, i, j)
 
 
 def _organization_described(article: Article, a: int, b: int, index: NameIndex) -> tuple[str, int, int] | None:
