@@ -179,9 +179,17 @@ def organization_strength(article: Article, a: int, b: int) -> int:
     """2 for an institution, 1 for a unit of one, 0 when the words name no organisation."""
     org_words = lexicons.weighted(lexicons.ORGANIZATION_WORDS)
     lowered = [w.text.lower() for w in article.words[a:b]]
-    # a plural counts too ("Institutes", "Services"), but not as a surname after a first name ("Maria Banks")
-    strengths = [int(org_words.get(w, 0) or (org_words.get(_singular(w), 0) if k == 0 or first_name_gender(
-        article.words[a + k - 1].text) is None else 0)) for k, w in enumerate(lowered)]
+
+    def strength(k: int, word: str) -> int:
+        weight = org_words.get(word, 0)
+        if weight:
+            return int(weight)
+        # a plural counts too ("Institutes", "Services"), but not as a surname after a first name ("Maria
+        # Banks"): the first name is looked up only for a plural of an organisation word
+        plural = org_words.get(_singular(word), 0)
+        return int(plural) if plural and (k == 0 or first_name_gender(article.words[a + k - 1].text) is None) else 0
+
+    strengths = [strength(k, w) for k, w in enumerate(lowered)]
     strengths += [int(org_words.get(f"{x} {y}", 0)) for x, y in zip(lowered, lowered[1:])]
     return max(strengths, default=0)
 

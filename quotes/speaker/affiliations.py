@@ -339,7 +339,7 @@ def _name_before_title(article: Article, a: int, b: int, index: NameIndex) -> tu
     if names_place(article, i, j) or any(w.ner.endswith(("NORP", "PERSON")) for w in words[i:j]) \
             or lowered & (title_words() | role_heads() | lexicons.words(lexicons.NATIONALITIES)) \
             or first_name_gender(words[i].text) is not None \
-            or any(same_person(name_tokens(span_text(article, i, j)), full) for full in index.full_names):
+            or index.names_person(name_tokens(span_text(article, i, j))):
         return None
     return named_span(article, i, j)
 

@@ -90,7 +90,7 @@ class NameIndex:
                                             is_subject, article.in_quote(article.words[start].start),
                                             titled=start > a))
         # "Charles “Chuck” McClain": the marks part the runs, but the person is named in full there
-        for match in nicknamed(article.text):
+        for match in self._nicknamed:
             surname = article.word_at(match.start(3))
             if surname is None:
                 continue
@@ -100,9 +100,14 @@ class NameIndex:
         return sorted(found, key=lambda o: o.start)
 
     @cached_property
+    def _nicknamed(self) -> list:
+        """Where the article gives a first name with the name the person goes by (quotes.english.names.nicknamed)."""
+        return nicknamed(self.article.text)
+
+    @cached_property
     def _formal_first_names(self) -> dict[tuple[str, str], str]:
         """(nickname, surname) → the first name the article gives with it ("chuck", "mcclain" → "Charles")."""
-        return {(m.group(2).lower(), m.group(3).lower()): m.group(1) for m in nicknamed(self.article.text)}
+        return {(m.group(2).lower(), m.group(3).lower()): m.group(1) for m in self._nicknamed}
 
     def _formal(self, name: str) -> str:
         """"Chuck McClain" → "Charles McClain" when the article wrote "Charles “Chuck” McClain"."""
@@ -130,6 +135,10 @@ class NameIndex:
         if occurrence.titled or len(tokens) == 1 and occurrence.is_subject and first_name_gender(occurrence.text) \
                 and occurrence.text.lower() in self.article.capitalized_mid_sentence:
             return True
+        return self.names_person(tokens)
+
+    def names_person(self, tokens: tuple[str, ...]) -> bool:
+        """The name is a person's the article gives in full, or a short form of one."""
         if tokens not in self._persons:
             self._persons[tokens] = any(same_person(tokens, full) for full in self.full_names)
         return self._persons[tokens]
